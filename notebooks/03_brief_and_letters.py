@@ -1,0 +1,73 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 3. The brief and the letters
+#
+# This notebook writes the brief in every format from the same findings: HTML (open it in a
+# browser), PDF (the HTML printed), Word (each finding as a comment on its clause, so a
+# colleague can answer in Word), Markdown, the findings as CSV (for a spreadsheet) and JSON
+# (for another program), the charts and the letters.
+#
+# The brief follows the structure of published legal analyses of Kazakh draft laws: executive
+# summary, scope, findings clause by clause, recommendations, an annex with the annotated text
+# and the sources with their verification levels, and a provenance footer (input checksum,
+# knowledge-base version, date of the law applied).
+#
+# It supports legal analysis; it is not legal advice. Read it before you send or publish it.
+
+# %% tags=["parameters"]
+input_path = "../data/petitions/kz-2024-lgbt-propaganda"
+output_lang = "en"
+as_of = None
+out_dir = "../reports/kz-2024-lgbt-propaganda"
+review_path = None
+
+# %% [markdown]
+# ## Step 1. Analyse (with your review decisions) and write every file
+
+# %%
+from IPython.display import Markdown, display
+
+import nbview as nb  # display helpers beside the notebooks: tables and highlights, no analysis
+from analysis.pipeline import analyse_file
+from analysis.report import export_brief
+
+analysis = analyse_file(input_path, as_of=as_of, review=review_path)
+files = export_brief(analysis, nb.output_folder(out_dir), lang=output_lang)
+display(nb.files_table(files))
+
+# %% [markdown]
+# ## Step 2. Read the executive summary
+#
+# **Check** before you use the brief: the scope says which text and which version of the law
+# were analysed, and how complete the text was. If you have a fuller or official text, replace
+# the input (see the README in its folder) and run again.
+
+# %%
+display(Markdown(nb.brief_summary(files)))
+
+# %% [markdown]
+# ## Step 3. The letters
+#
+# Drafts built from the findings: a complaint to the ministry that received the petition, and a
+# letter to a member of parliament or a foreign ministry. Sender details are left as
+# `[placeholders]`: fill them in, and cut what you cannot stand behind.
+
+# %%
+display(Markdown(nb.letters_markdown(files)))
+
+# %% [markdown]
+# **How to cite the brief:** see the provenance footer at the end of `brief.html`; it names the
+# input's checksum, the knowledge-base version and the date of the law applied, so that anyone
+# can reproduce it with the same command.
