@@ -1,0 +1,394 @@
+"""Clause signals: the legally relevant facts about one clause, as names tests can be written over.
+
+Test conditions in ``data/framework/*.yaml`` are written over these names only (see
+docs/CONTRACTS.md, "Clause signals"): ``{"all": [...], "any": [...], "none": [...]}``.
+Signals are computed from ``Clause.kind`` and the annotated spans' ``label``/``concept``/
+``negated``, so they work the same in every language; a few scope words that are not spans
+(«полностью», "open and hidden") are matched on the clause text with the small word lists below.
+
+Each signal can also name the words it rests on (:func:`signal_evidence`), so that a finding
+quotes the clause's own words.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .models import Clause, Span
+
+# --------------------------------------------------------------------------- vocabulary
+
+AIM_SIGNALS: dict[str, str] = {
+    "children": "aim_children",
+    "morals": "aim_morals",
+    "traditional_values": "aim_traditional_values",
+    "family_values": "aim_family_values",
+    "health": "aim_health",
+    "security": "aim_security",
+    "public_order": "aim_public_order",
+    "rights_of_others": "aim_rights_of_others",
+    "demography": "aim_demography",
+    "safety": "aim_public_order",  # public safety: listed in ICCPR 21/22, read with public order
+}
+
+LISTED_AIMS = frozenset({"morals", "health", "security", "public_order", "rights_of_others",
+                         "safety"})
+"""ICCPR 19(3): respect of the rights or reputations of others; national security, public order,
+public health or morals (CCPR/C/GC/34 paras 28-32). Children, traditional or family values and
+demography are not on the list as such."""
+
+SIGNALS: tuple[str, ...] = (
+    "demand", "norm", "description",
+    "measure", "penalty", "custodial_penalty", "criminal_penalty",
+    "expression_object", "channel", "multiple_channels", "restricts_expression",
+    "prior_restraint", "blanket_scope", "total_ban",
+    "targets_sogi", "targets_other_group", "distinction", "vague_term",
+    *sorted(set(AIM_SIGNALS.values())), "aim_stated", "aim_listed",
+    "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
+    "protective", "closed_list_speech", "legal_ref",
+    # document-level
+    "is_petition", "thin_evidence",
+)
+"""Every name a condition may use (``total_ban`` added here: an explicitly unlimited ban)."""
+
+COMMUNICATION_CHANNELS = frozenset({
+    "media", "internet", "books", "film", "television", "social_networks", "smartphones",
+    "advertising", "bookshops", "culture",
+})
+"""Channels of communication. ``school`` and ``public_places`` are places: a speed limit near a
+school restricts no one's expression, so they count for scope but not for restricting speech."""
+
+PRIOR_RESTRAINT = frozenset({"block", "censor", "require_approval", "remove"})
+CUSTODIAL = frozenset({"arrest", "imprisonment"})
+CRIMINAL = frozenset({"criminal_liability", "imprisonment"})
+ASSEMBLY_OBJECTS = frozenset({"events", "demonstration"})
+ASSOCIATION_MEASURES = frozenset({"refuse_registration"})
+ASSOCIATION_PENALTIES = frozenset({"liquidation"})
+ASSOCIATION_GROUPS = frozenset({"ngo", "foreign_agent"})
+
+DESIGNATION_GROUPS = frozenset({"foreign_agent"})
+"""A statutory status that labels persons ("foreign agent"). The label is itself the measure: it
+attaches a regime to persons for their activities, reaches their association and expression
+(Ecodefence and Others v. Russia: Art. 11 read in the light of Art. 10) and their honour and
+reputation (ICCPR art. 17)."""
+
+# Scope words (not spans): "fully ban", "open and hidden propaganda", "in any form".
+_TOTAL_PATTERNS = (
+    r"\bfully\b", r"\bcompletely\b", r"\bentirely\b", r"\btotal(ly)?\b",
+    r"\bopen and hidden\b", r"\bovert and covert\b", r"\bopen and concealed\b",
+    r"\bin any form\b", r"\bany form(s)? of\b", r"\ball forms? of\b",
+    r"полност", r"\bоткрыт\w* и скрыт\w*", r"\bявн\w* и скрыт\w*", r"в любой форме",
+    r"любых форм", r"\bвсех форм",
+    r"повністю", r"\bвідкрит\w* (і|й|та) прихован\w*", r"у будь-якій формі",
+    r"толығымен", r"\bашық (және|әрі) жасырын", r"кез келген нысан",
+)
+_WIDE_PATTERNS = (
+    r"\bany\b", r"\ball\b", r"\bevery\b", r"\bwhatsoever\b",
+    r"\bлюб(ой|ая|ое|ые|ых|ую|ым)\b", r"\bвсе\b", r"\bвсех\b", r"\bвсякой\b",
+    r"\bбудь-як\w*", r"\bвсі\b", r"\bусі\b",
+    r"\bкез келген\b", r"\bбарлық\b",
+)
+_CHILDREN_PATTERNS = (
+    r"\bchild(ren)?\b", r"\bminors?\b", r"\bjuveniles?\b", r"\badolescents?\b",
+    r"\bдет(и|ей|ям|ьми|ях|ский|ская|ское|ские|ских)\b", r"\bребен\w*", r"\bребён\w*",
+    r"\bнесовершеннолетн\w*", r"\bподрост\w*",
+    r"\bдіт(и|ей|ям|ьми|ях)\b", r"\bдітям\b", r"\bнеповнолітн\w*", r"\bдитин\w*",
+    r"\bбала(лар|ларға|лардың|ларды|ға|ны|ның)?\b", r"\bкәмелетке толмаған\w*",
+    r"\bжасөспірім\w*",
+)
+_PRIVACY_PATTERNS = (
+    r"\bprivate life\b", r"\bprivacy\b", r"\bpersonal data\b", r"\bfamily life\b",
+    r"\bчастн\w* жизн\w*", r"\bличн\w* жизн\w*", r"\bперсональн\w* данн\w*",
+    r"\bприватн\w* житт\w*", r"\bособист\w* житт\w*", r"\bперсональн\w* дан\w*",
+    r"\bжеке өмір\w*", r"\bдербес дерек\w*",
+)
+_CLOSED_LIST_PATTERNS = (
+    r"\bwar\b", r"\bviolence\b", r"\bextremis\w*", r"\bterroris\w*", r"\bsuperiority\b",
+    r"\bracial\b", r"\bhatred\b", r"\bseparatis\w*",
+    r"\bвойн\w*", r"\bнасили\w*", r"\bэкстремизм\w*", r"\bтерроризм\w*", r"\bпревосходств\w*",
+    r"\bрозн\w*", r"\bсепаратизм\w*",
+    r"\bвійн\w*", r"\bнасильств\w*", r"\bекстремізм\w*", r"\bтероризм\w*", r"\bворожнеч\w*",
+    r"\bсоғыс\w*", r"\bзорлық\w*", r"\bэкстремизм\w*", r"\bтерроризм\w*",
+)
+_PETITION_PATTERNS = (
+    r"\bpetition\w*\b", r"\bпетици\w*", r"\bпетиці\w*", r"\bпетиция\w*",
+)
+
+
+def _compile(patterns: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.UNICODE)
+
+
+TOTAL_RE = _compile(_TOTAL_PATTERNS)
+WIDE_RE = _compile(_WIDE_PATTERNS)
+CHILDREN_RE = _compile(_CHILDREN_PATTERNS)
+PRIVACY_RE = _compile(_PRIVACY_PATTERNS)
+CLOSED_LIST_RE = _compile(_CLOSED_LIST_PATTERNS)
+PETITION_RE = _compile(_PETITION_PATTERNS)
+
+THIN_COMPLETENESS = frozenset({"quoted-fragments", "paraphrase", "summary", "fragments"})
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Words of a clause that a signal rests on: an annotated span, or a matched scope word."""
+
+    start: int  # offset in the original text
+    end: int
+    text: str
+    span: Span | None = None
+
+
+def _spans(clause: Clause, label: str, concepts: Iterable[str] | None = None,
+           *, include_negated: bool = False) -> list[Span]:
+    wanted = frozenset(concepts) if concepts is not None else None
+    return [
+        s for s in clause.spans
+        if s.label == label and (include_negated or not s.negated)
+        and (wanted is None or s.concept in wanted)
+    ]
+
+
+def _matches(clause: Clause, pattern: re.Pattern[str]) -> list[Evidence]:
+    return [
+        Evidence(clause.start + m.start(), clause.start + m.end(), m.group(0))
+        for m in pattern.finditer(clause.text)
+    ]
+
+
+def _as_evidence(spans: Iterable[Span]) -> list[Evidence]:
+    return [Evidence(s.start, s.end, s.text, s) for s in spans]
+
+
+@dataclass(frozen=True)
+class _Parts:
+    measures: list[Span]
+    penalties: list[Span]
+    expression: list[Span]
+    channels: list[Span]
+    groups: list[Span]
+    designations: list[Span]
+    aims: list[Span]
+    vague: list[Span]
+    protective: list[Span]
+    legal_refs: list[Span]
+
+
+def _parts(clause: Clause) -> _Parts:
+    groups = _spans(clause, "group")
+    return _Parts(
+        measures=_spans(clause, "measure"),
+        penalties=_spans(clause, "penalty"),
+        expression=_spans(clause, "expression"),
+        channels=_spans(clause, "channel"),
+        groups=groups,
+        designations=[g for g in groups if g.concept in DESIGNATION_GROUPS],
+        aims=_spans(clause, "aim"),
+        vague=_spans(clause, "vague"),
+        protective=_spans(clause, "protective"),
+        legal_refs=_spans(clause, "legal_ref"),
+    )
+
+
+def _compute(clause: Clause) -> dict[str, list[Evidence]]:
+    """Signal name -> the evidence it rests on (every present signal has an entry)."""
+    p = _parts(clause)
+    out: dict[str, list[Evidence]] = {}
+
+    def put(name: str, ev: Iterable[Evidence]) -> None:
+        out.setdefault(name, []).extend(ev)
+
+    out[clause.kind] = []
+    restricting = p.measures + p.designations
+    if restricting:
+        put("measure", _as_evidence(restricting))
+    if p.penalties:
+        put("penalty", _as_evidence(p.penalties))
+    cust = [s for s in p.penalties if s.concept in CUSTODIAL]
+    if cust:
+        put("custodial_penalty", _as_evidence(cust))
+    crim = [s for s in p.penalties if s.concept in CRIMINAL]
+    if crim:
+        put("criminal_penalty", _as_evidence(crim))
+    if p.expression:
+        put("expression_object", _as_evidence(p.expression))
+    if p.channels:
+        put("channel", _as_evidence(p.channels))
+    if len({s.concept for s in p.channels}) >= 2:
+        put("multiple_channels", _as_evidence(p.channels))
+
+    adverse = bool(restricting or p.penalties)
+    comm = [s for s in p.channels if s.concept in COMMUNICATION_CHANNELS]
+    if adverse and (p.expression or comm):
+        put("restricts_expression",
+            _as_evidence(restricting + p.penalties + p.expression + comm))
+    elif p.designations:
+        put("restricts_expression", _as_evidence(p.designations))
+    prior = [s for s in p.measures if s.concept in PRIOR_RESTRAINT]
+    if prior:
+        put("prior_restraint", _as_evidence(prior))
+
+    total = _matches(clause, TOTAL_RE) if adverse else []
+    wide = _matches(clause, WIDE_RE) if adverse else []
+    if adverse and (total or wide or len({s.concept for s in p.channels}) >= 3):
+        put("blanket_scope", total + wide + (_as_evidence(p.channels)
+                                             if len({s.concept for s in p.channels}) >= 3 else []))
+    if adverse and total:
+        put("total_ban", total)
+
+    protective_only = bool(p.protective) and not adverse
+    if not protective_only:
+        sogi = [g for g in p.groups if g.concept == "lgbt"]
+        if sogi:
+            put("targets_sogi", _as_evidence(sogi))
+        others = [g for g in p.groups if g.concept != "lgbt"]
+        if others and (adverse or p.vague):
+            put("targets_other_group", _as_evidence(others))
+        if "targets_sogi" in out or "targets_other_group" in out:
+            put("distinction", out.get("targets_sogi", []) + out.get("targets_other_group", []))
+    if p.vague:
+        put("vague_term", _as_evidence(p.vague))
+
+    for aim in p.aims:
+        name = AIM_SIGNALS.get(aim.concept)
+        if name:
+            put(name, _as_evidence([aim]))
+    if p.aims:
+        put("aim_stated", _as_evidence(p.aims))
+    listed = [a for a in p.aims if a.concept in LISTED_AIMS]
+    if listed:
+        put("aim_listed", _as_evidence(listed))
+
+    assembly = [s for s in p.expression if s.concept in ASSEMBLY_OBJECTS]
+    if assembly:
+        put("reaches_assembly", _as_evidence(assembly))
+    assoc = ([s for s in p.groups if s.concept in ASSOCIATION_GROUPS]
+             + [s for s in p.measures if s.concept in ASSOCIATION_MEASURES]
+             + [s for s in p.penalties if s.concept in ASSOCIATION_PENALTIES])
+    if assoc:
+        put("reaches_association", _as_evidence(assoc))
+    privacy = _matches(clause, PRIVACY_RE)
+    if privacy or p.designations:
+        put("reaches_privacy", privacy + _as_evidence(p.designations))
+    children = _matches(clause, CHILDREN_RE) + _as_evidence(
+        [a for a in p.aims if a.concept == "children"])
+    if children:
+        put("reaches_children", children)
+    if p.protective:
+        put("protective", _as_evidence(p.protective))
+    if p.expression or p.vague:
+        closed = _matches(clause, CLOSED_LIST_RE)
+        if closed:
+            put("closed_list_speech", closed)
+    if p.legal_refs:
+        put("legal_ref", _as_evidence(p.legal_refs))
+    return out
+
+
+def clause_signals(clause: Clause) -> frozenset[str]:
+    """The signal names (docs/CONTRACTS.md) that hold for one clause."""
+    return frozenset(_compute(clause))
+
+
+def signal_evidence(clause: Clause, names: Iterable[str]) -> tuple[Evidence, ...]:
+    """The clause's words that the given signals rest on, de-duplicated, in text order."""
+    found = _compute(clause)
+    seen: dict[tuple[int, int], Evidence] = {}
+    for name in names:
+        for ev in found.get(name, ()):
+            key = (ev.start, ev.end)
+            if key not in seen or (seen[key].span is None and ev.span is not None):
+                seen[key] = ev
+    return tuple(sorted(seen.values(), key=lambda e: (e.start, e.end)))
+
+
+def is_petition(clauses: Sequence[Clause], metadata: Mapping[str, object] | None) -> bool:
+    """A petition by its metadata (kind/instrument/type) or by demand clauses that call
+    themselves a petition (the petitions law applies only to petitions)."""
+    meta = metadata or {}
+    for key in ("kind", "type", "instrument", "document_type", "title"):
+        value = meta.get(key)
+        if isinstance(value, str) and PETITION_RE.search(value):
+            return True
+    texts = [c.text for c in clauses if c.kind == "demand" or c.id == "title"]
+    return any(PETITION_RE.search(t) for t in texts)
+
+
+def completeness_of(metadata: Mapping[str, object] | None) -> str:
+    """Normalise the completeness stated in the input's metadata (shared/eval README)."""
+    meta = metadata or {}
+    raw = meta.get("completeness") or meta.get("text_completeness")
+    value = str(raw).strip().lower() if raw else ""
+    paraphrase = str(meta.get("paraphrase", "")).strip().lower()
+    if not value:
+        return "paraphrase" if paraphrase.startswith("yes") else "unknown"
+    if "paraphrase" in value or "summary" in value:
+        return "paraphrase"
+    if "fragment" in value:
+        return "quoted-fragments"
+    if value.startswith("full") or value in {"complete", "verbatim"}:
+        return "full"
+    if "excerpt" in value or "partial" in value:
+        return "excerpt"
+    return value.split()[0] if value.split() else "unknown"
+
+
+def document_signals(clauses: Sequence[Clause], metadata: Mapping[str, object] | None,
+                     completeness: str | None = None) -> frozenset[str]:
+    """Signals of the instrument as a whole: the union of the clauses', ``is_petition`` and
+    ``thin_evidence`` (paraphrase or fragments only, or nothing but descriptions)."""
+    out: set[str] = set()
+    for clause in clauses:
+        out |= clause_signals(clause)
+    if is_petition(clauses, metadata):
+        out.add("is_petition")
+    comp = completeness or completeness_of(metadata)
+    paraphrase = str((metadata or {}).get("paraphrase", "")).strip().lower()
+    only_descriptions = bool(clauses) and all(c.kind == "description" for c in clauses)
+    if comp in THIN_COMPLETENESS or paraphrase.startswith("yes") or only_descriptions:
+        out.add("thin_evidence")
+    return frozenset(out)
+
+
+# --------------------------------------------------------------------------- conditions
+
+CONDITION_KEYS = ("all", "any", "none")
+
+
+def check_conditions(conditions: Mapping[str, Sequence[str]], *, where: str = "") -> None:
+    """Raise ValueError for an unknown key or signal name (a typo must not silently never fire)."""
+    for key, names in conditions.items():
+        if key not in CONDITION_KEYS:
+            raise ValueError(f"{where}: unknown condition key {key!r} (use all/any/none)")
+        for name in names:
+            if name not in SIGNALS:
+                raise ValueError(f"{where}: unknown signal {name!r} in conditions.{key}")
+
+
+def conditions_hold(conditions: Mapping[str, Sequence[str]], signals: frozenset[str]) -> bool:
+    """``all`` must all hold, at least one of ``any`` (if given), none of ``none``.
+
+    Empty conditions never hold: a test with no conditions is never raised by accident.
+    """
+    if not any(conditions.get(k) for k in CONDITION_KEYS):
+        return False
+    if not all(s in signals for s in conditions.get("all", ())):
+        return False
+    anys = conditions.get("any", ())
+    if anys and not any(s in signals for s in anys):
+        return False
+    return not any(s in signals for s in conditions.get("none", ()))
+
+
+def condition_names(conditions: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """Signals a condition relies on positively (``all`` + ``any``), for the evidence."""
+    names: list[str] = []
+    for key in ("all", "any"):
+        for n in conditions.get(key, ()):
+            if n not in names:
+                names.append(n)
+    return tuple(names)
