@@ -1,0 +1,445 @@
+"""Charts of an analysis (matplotlib, Agg): one style, readable in greyscale and at A4 width.
+
+Every status and severity has a colour from a colour-blind-safe palette (after Okabe & Ito,
+"Color Universal Design", 2008) whose lightness falls as the status gets worse, plus a hatch
+pattern and a symbol, so that a greyscale photocopy still reads. Labels use DejaVu Sans, which
+covers Cyrillic and the Kazakh letters (ә ғ қ ң ө ұ ү һ і). Figures are built without pyplot
+(no global state) and saved as PNG and SVG; the SVG is deterministic (fixed ``svg.hashsalt``,
+no date in the metadata) so that the same analysis gives byte-identical files.
+"""
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .models import STATUS_SEVERITY_ORDER, Analysis
+
+FONT = "DejaVu Sans"
+WIDTH_IN = 6.7  # A4 text width with 2 cm margins
+DPI = 150
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one status or severity is drawn: fill colour, hatch, symbol (greyscale-safe)."""
+
+    colour: str
+    hatch: str
+    symbol: str
+    text_colour: str = "black"
+
+
+STATUS_LOOK: dict[str, Look] = {
+    "conflict": Look("#8E2C05", "xx", "✕", "white"),
+    "concern": Look("#E69F00", "//", "!"),
+    "needs_review": Look("#F0E442", "..", "?"),
+    "compatible": Look("#56B4E9", "", "✓"),
+    "not_engaged": Look("#F2F2F2", "", "–"),
+}
+"""Lightness: conflict darkest, not engaged lightest; hatches separate the rest."""
+
+SEVERITY_LOOK: dict[str, Look] = {
+    "high": Look("#8E2C05", "xx", "", "white"),
+    "medium": Look("#E69F00", "//", ""),
+    "low": Look("#F0E442", "..", ""),
+}
+
+RC: dict[str, Any] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": [FONT],
+    "font.size": 8.5,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.edgecolor": "#444444",
+    "axes.linewidth": 0.6,
+    "hatch.linewidth": 0.6,
+    "hatch.color": "#333333",
+    "svg.hashsalt": "petition-lens",
+    "svg.fonttype": "path",
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+}
+
+
+def _label(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(" ".join(text.split()), width)[:3]) or text
+
+
+def _new_figure(height: float):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(WIDTH_IN, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _reported(analysis: Analysis):
+    """Findings as they stand after review: rejected ones dropped, edits applied."""
+    return [f for f in analysis.findings if not f.rejected]
+
+
+def _status_legend(ax, statuses, lang: str) -> None:
+    from matplotlib.patches import Patch
+
+    from .report.strings import STATUS, pick
+
+    handles = [
+        Patch(facecolor=STATUS_LOOK[s].colour, hatch=STATUS_LOOK[s].hatch, edgecolor="#333333",
+              label=f"{STATUS_LOOK[s].symbol} {pick(STATUS, lang, s)}")
+        for s in statuses
+    ]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02),
+              ncol=min(5, len(handles)), frameon=False, fontsize=7.5)
+
+
+def _provision_label(kb: Any, pid: str, lang: str) -> str:
+    from .report import kbview
+    from .report.strings import localised
+
+    return localised(kbview.get(kbview.provision(kb, pid), "label"), lang) or pid
+
+
+def chart_status_matrix(analysis: Analysis, lang: str, kb: Any):
+    """Clauses × provisions; each cell the worst status (after review) of that pair's tests."""
+    from .report.strings import t
+
+    findings = _reported(analysis)
+    if not findings:
+        return None
+    provs = sorted({f.provision_id for f in findings})
+    clause_ids = [c.id for c in analysis.clauses if any(f.clause_id == c.id for f in findings)]
+    if any(f.clause_id == "document" for f in findings):
+        clause_ids.append("document")
+    texts = {c.id: c.text for c in analysis.clauses}
+    cells: dict[tuple[str, str], str] = {}
+    for f in findings:
+        key = (f.clause_id, f.provision_id)
+        s = f.effective_status
+        if key not in cells or STATUS_SEVERITY_ORDER[s] > STATUS_SEVERITY_ORDER[cells[key]]:
+            cells[key] = s
+    n_rows, n_cols = len(clause_ids), len(provs)
+    fig = _new_figure(1.6 + 0.42 * n_rows)
+    ax = fig.add_subplot()
+    from matplotlib.patches import Rectangle
+
+    for r, cid in enumerate(clause_ids):
+        for c, pid in enumerate(provs):
+            s = cells.get((cid, pid))
+            if s is None:
+                ax.add_patch(Rectangle((c, r), 1, 1, facecolor="white", edgecolor="#BBBBBB",
+                                       linewidth=0.5))
+                continue
+            look = STATUS_LOOK[s]
+            ax.add_patch(Rectangle((c, r), 1, 1, facecolor=look.colour, hatch=look.hatch,
+                                   edgecolor="#333333", linewidth=0.6))
+            ax.text(c + 0.5, r + 0.5, look.symbol, ha="center", va="center", fontsize=11,
+                    fontweight="bold", color=look.text_colour,
+                    bbox={"boxstyle": "circle,pad=0.15", "facecolor": look.colour,
+                          "edgecolor": "none"})
+    ax.set_xlim(0, n_cols)
+    ax.set_ylim(n_rows, 0)
+    ax.set_xticks([c + 0.5 for c in range(n_cols)])
+    ax.set_xticklabels([_label(_provision_label(kb, p, lang), 14) for p in provs], fontsize=7.5)
+    ax.xaxis.tick_top()
+    ax.set_yticks([r + 0.5 for r in range(n_rows)])
+    ylabels = []
+    for cid in clause_ids:
+        if cid == "document":
+            ylabels.append(t(lang, "whole_instrument"))
+        else:
+            snippet = " ".join(texts.get(cid, "").split())
+            snippet = snippet[:38] + ("…" if len(snippet) > 38 else "")
+            ylabels.append(f"{cid}\n{snippet}")
+    ax.set_yticklabels(ylabels, fontsize=7)
+    ax.tick_params(length=0)
+    ax.set_title(t(lang, "chart_matrix"), pad=8)
+    used = [s for s in ("conflict", "concern", "needs_review", "compatible", "not_engaged")
+            if s in cells.values()]
+    _status_legend(ax, used, lang)
+    return fig
+
+
+SCORECARD_ROWS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("sc_legality", "iccpr/art_19__para_3", ("legality",)),
+    ("sc_aim", "iccpr/art_19__para_3", ("legitimate_aim",)),
+    ("sc_necessity", "iccpr/art_19__para_3",
+     ("necessity", "proportionality", "necessity_proportionality")),
+    ("sc_nondiscrimination", "iccpr/art_26", ()),
+)
+"""ICCPR 19(3) three-part test (CCPR/C/GC/34 paras 22-36) and art. 26 (GC 18 para 13)."""
+
+
+def scorecard(analysis: Analysis) -> list[tuple[str, str | None]]:
+    """(row key, worst status after review or None when not assessed) for each scorecard row."""
+    rows = []
+    for key, pid, tests in SCORECARD_ROWS:
+        worst = None
+        for f in _reported(analysis):
+            if f.provision_id != pid or (tests and f.test_id not in tests):
+                continue
+            s = f.effective_status
+            if worst is None or STATUS_SEVERITY_ORDER[s] > STATUS_SEVERITY_ORDER[worst]:
+                worst = s
+        rows.append((key, worst))
+    return rows
+
+
+def chart_scorecard(analysis: Analysis, lang: str, kb: Any):
+    """The three-part test of ICCPR art. 19(3) and the art. 26 test, one row each."""
+    from matplotlib.patches import Rectangle
+
+    from .report.strings import STATUS, pick, t
+
+    rows = scorecard(analysis)
+    if all(s is None for _, s in rows):
+        return None
+    fig = _new_figure(0.5 + 0.45 * len(rows))
+    ax = fig.add_subplot()
+    for r, (key, s) in enumerate(rows):
+        ax.text(0.0, r + 0.5, t(lang, key), ha="left", va="center", fontsize=8.5)
+        if s is None:
+            ax.add_patch(Rectangle((0.55, r + 0.12), 0.45, 0.76, facecolor="white",
+                                   edgecolor="#999999", linestyle="--", linewidth=0.6))
+            ax.text(0.775, r + 0.5, t(lang, "chart_not_assessed"), ha="center", va="center",
+                    fontsize=8, color="#555555", style="italic")
+            continue
+        look = STATUS_LOOK[s]
+        ax.add_patch(Rectangle((0.55, r + 0.12), 0.45, 0.76, facecolor=look.colour,
+                               hatch=look.hatch, edgecolor="#333333", linewidth=0.6))
+        ax.text(0.775, r + 0.5, f"{look.symbol}  {pick(STATUS, lang, s)}", ha="center",
+                va="center", fontsize=8.5, fontweight="bold", color=look.text_colour,
+                bbox={"boxstyle": "round,pad=0.25", "facecolor": look.colour,
+                      "edgecolor": "none"})
+    ax.set_xlim(0, 1)
+    ax.set_ylim(len(rows), 0)
+    ax.axis("off")
+    ax.set_title(t(lang, "chart_scorecard"), loc="left")
+    return fig
+
+
+def chart_rights(analysis: Analysis, lang: str, kb: Any):
+    """Reported findings (after review) counted by the right engaged and by severity."""
+    from matplotlib.patches import Patch
+
+    from .report import kbview
+    from .report.strings import RIGHT, SEVERITY, pick, t
+    from .report.view import REPORTED, _rights_from_id
+
+    counts: dict[str, dict[str, int]] = {}
+    for f in _reported(analysis):
+        if f.effective_status not in REPORTED or f.severity not in SEVERITY_LOOK:
+            continue
+        prov = kbview.provision(kb, f.provision_id)
+        rights = tuple(kbview.get(prov, "rights", ()) or ()) or _rights_from_id(f.provision_id)
+        for right in rights or ("other",):
+            counts.setdefault(right, {}).setdefault(f.severity, 0)
+            counts[right][f.severity] += 1
+    if not counts:
+        return None
+    rights = sorted(counts, key=lambda r: (-sum(counts[r].values()), r))
+    fig = _new_figure(1.2 + 0.38 * len(rights))
+    ax = fig.add_subplot()
+    left = [0] * len(rights)
+    for sev in ("high", "medium", "low"):
+        vals = [counts[r].get(sev, 0) for r in rights]
+        look = SEVERITY_LOOK[sev]
+        ax.barh(range(len(rights)), vals, left=left, color=look.colour, hatch=look.hatch,
+                edgecolor="#333333", linewidth=0.6, height=0.6)
+        for i, v in enumerate(vals):
+            if v:
+                ax.text(left[i] + v / 2, i, str(v), ha="center", va="center", fontsize=8,
+                        fontweight="bold", color=look.text_colour,
+                        bbox={"boxstyle": "round,pad=0.15", "facecolor": look.colour,
+                              "edgecolor": "none"})
+        left = [a + b for a, b in zip(left, vals)]
+    ax.set_yticks(range(len(rights)))
+    ax.set_yticklabels([pick(RIGHT, lang, r) for r in rights])
+    ax.invert_yaxis()
+    ax.set_xlabel(t(lang, "chart_findings_count"))
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(t(lang, "chart_rights"), loc="left")
+    ax.legend(handles=[Patch(facecolor=SEVERITY_LOOK[s].colour, hatch=SEVERITY_LOOK[s].hatch,
+                             edgecolor="#333333", label=pick(SEVERITY, lang, s))
+                       for s in ("high", "medium", "low")],
+              loc="lower right", frameon=False, fontsize=7.5, title=t(lang, "severity"),
+              title_fontsize=7.5)
+    return fig
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from ``2024-05-29``, ``2024-05`` or ``2024`` (first day of the period)."""
+    if isinstance(value, date):
+        return value
+    text = str(value or "").strip()
+    for n, fmt in ((10, "%Y-%m-%d"), (7, "%Y-%m"), (4, "%Y")):
+        try:
+            from datetime import datetime
+
+            return datetime.strptime(text[:n], fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def timeline_events(kb: Any, lang: str) -> list[tuple[date, str]]:
+    """(date, label) for each event of the knowledge base's context timeline, sorted."""
+    from .report import kbview
+    from .report.strings import localised
+
+    raw = kbview.context(kb, "timeline")
+    if raw is not None and not isinstance(raw, (list, tuple)):
+        raw = kbview.get(raw, "events", ())
+    events = []
+    for item in raw or ():
+        when = parse_date(kbview.get(item, "date"))
+        label = ""
+        for key in ("label", "title", "event", "text", "description"):
+            label = localised(kbview.get(item, key), lang)
+            if label:
+                break
+        if when and label:
+            events.append((when, label))
+    return sorted(events)
+
+
+def chart_timeline(analysis: Analysis, lang: str, kb: Any):
+    """Events from the context data on a date axis, labels alternating above and below."""
+    import matplotlib.dates as mdates
+
+    from .report.strings import t
+
+    events = timeline_events(kb, lang)
+    if not events:
+        return None
+    fig = _new_figure(3.2)
+    ax = fig.add_subplot()
+    xs = [mdates.date2num(d) for d, _ in events]
+    ax.axhline(0, color="#444444", linewidth=1)
+    levels = [1.0, -1.0, 2.0, -2.0]
+    for i, ((d, label), x) in enumerate(zip(events, xs)):
+        y = levels[i % len(levels)]
+        ax.vlines(x, 0, y, color="#888888", linewidth=0.6)
+        ax.plot([x], [0], marker="o", color=STATUS_LOOK["conflict"].colour, markersize=5,
+                markeredgecolor="white")
+        ax.text(x, y + (0.12 if y > 0 else -0.12), f"{d.isoformat()}\n{_label(label, 26)}",
+                ha="center", va="bottom" if y > 0 else "top", fontsize=6.5,
+                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white",
+                      "edgecolor": "#BBBBBB", "linewidth": 0.5})
+    as_of = mdates.date2num(analysis.as_of)
+    if xs[0] - 200 <= as_of <= xs[-1] + 200:
+        ax.axvline(as_of, color="#0072B2", linestyle="--", linewidth=0.8)
+        ax.text(as_of, -2.9, f"{t(lang, 'scope_as_of')} {analysis.as_of.isoformat()}",
+                color="#0072B2", fontsize=6.5, ha="center", va="bottom")
+    span = max(xs[-1] - xs[0], 60)
+    ax.set_xlim(xs[0] - span * 0.12, xs[-1] + span * 0.12)
+    ax.set_ylim(-3.0, 3.0)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    ax.yaxis.set_visible(False)
+    ax.spines[["left", "top", "right"]].set_visible(False)
+    ax.set_title(t(lang, "chart_timeline"), loc="left")
+    return fig
+
+
+def signature_data(analysis: Analysis, kb: Any = None) -> tuple[int | None, list[tuple[str, int]]]:
+    """(signatures, [(threshold name, value)]) from the input's metadata (or the KB context)."""
+    from .report import kbview
+
+    meta = analysis.input.metadata or {}
+    sig = meta.get("signatures")
+    if isinstance(sig, Mapping):
+        sig = next((sig[k] for k in ("count", "reported", "total", "value") if k in sig), None)
+    count = int(sig) if isinstance(sig, (int, float)) and not isinstance(sig, bool) else None
+    raw = meta.get("thresholds")
+    if raw is None:
+        raw = kbview.context(kb, "thresholds")
+    thresholds = []
+    if isinstance(raw, Mapping):
+        for name, value in raw.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                thresholds.append((str(name), int(value)))
+    elif isinstance(raw, (list, tuple)):
+        for item in raw:
+            value = kbview.get(item, "value") or kbview.get(item, "signatures")
+            name = kbview.get(item, "name") or kbview.get(item, "id") or ""
+            if isinstance(value, (int, float)):
+                thresholds.append((str(name), int(value)))
+    return count, sorted(thresholds, key=lambda x: (x[1], x[0]))
+
+
+def chart_signatures(analysis: Analysis, lang: str, kb: Any):
+    """Signatures reported against each threshold, on a log scale (50 and 50,000 both show)."""
+    from .report.strings import t
+
+    count, thresholds = signature_data(analysis, kb)
+    if count is None or not thresholds:
+        return None
+    fig = _new_figure(0.9 + 0.4 * (len(thresholds) + 1))
+    ax = fig.add_subplot()
+    names = [t(lang, "chart_signatures_count")] + [n for n, _ in thresholds]
+    values = [count] + [v for _, v in thresholds]
+    looks = [STATUS_LOOK["conflict"]] + [Look("#F2F2F2", "//", "")] * len(thresholds)
+    for i, (v, look) in enumerate(zip(values, looks)):
+        ax.barh(i, v, color=look.colour, hatch=look.hatch, edgecolor="#333333", linewidth=0.6,
+                height=0.6)
+        ax.text(v * 1.08, i, f"{v:,}".replace(",", "\u202f"), va="center", fontsize=8)
+    ax.set_xscale("log")
+    ax.set_xlim(1, max(values) * 8)
+    ax.set_yticks(range(len(names)))
+    ax.set_yticklabels(names)
+    ax.invert_yaxis()
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(t(lang, "chart_signatures"), loc="left")
+    return fig
+
+
+CHARTS: dict[str, Callable[[Analysis, str, Any], Any]] = {
+    "status_matrix": chart_status_matrix,
+    "scorecard": chart_scorecard,
+    "rights_severity": chart_rights,
+    "timeline": chart_timeline,
+    "signatures": chart_signatures,
+}
+
+
+def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None) -> dict[str, dict[str, bytes]]:
+    """Draw every chart that has data: ``{name: {"png": bytes, "svg": bytes}}``, in order."""
+    import matplotlib
+
+    from .report.strings import check_lang
+
+    check_lang(lang)
+    out: dict[str, dict[str, bytes]] = {}
+    with matplotlib.rc_context(RC):
+        for name, draw in CHARTS.items():
+            fig = draw(analysis, lang, kb)
+            if fig is None:
+                continue
+            files = {}
+            for fmt, meta in (("png", {"Software": None}), ("svg", {"Date": None})):
+                buf = io.BytesIO()
+                fig.savefig(buf, format=fmt, metadata=meta, facecolor="white")
+                files[fmt] = buf.getvalue()
+            out[name] = files
+    return out
+
+
+def make_charts(analysis: Analysis, out_dir: str | Path, *, lang: str = "en", kb: Any = None,
+                rendered: dict[str, dict[str, bytes]] | None = None) -> dict[str, Path]:
+    """Write each chart as PNG and SVG into ``out_dir``: ``{"scorecard.png": path, ...}``."""
+    from .io import atomic_write_bytes, ensure_output_dir
+
+    folder = ensure_output_dir(out_dir)
+    rendered = rendered if rendered is not None else render_charts(analysis, lang=lang, kb=kb)
+    paths: dict[str, Path] = {}
+    for name, files in rendered.items():
+        for fmt, data in files.items():
+            paths[f"{name}.{fmt}"] = atomic_write_bytes(folder / f"{name}.{fmt}", data)
+    return paths
