@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 NOTEBOOK_NAMES = ("01_read_and_annotate", "02_findings_and_review", "03_brief_and_letters")
 KERNEL = "python3"
+KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # no start-up chatter (TCP warning) for users
 ARTEFACTS = ("brief.html", "brief.pdf", "brief.docx", "brief.md", "findings.csv",
              "findings.json", "charts", "letters")
 
@@ -110,6 +111,7 @@ def run_notebooks(input_path: str | Path, out: str | Path, *, lang: str = "en",
             pm.execute_notebook(
                 str(NOTEBOOKS / f"{name}.ipynb"), str(target), parameters=params,
                 kernel_name=KERNEL, cwd=str(NOTEBOOKS), progress_bar=False, log_output=False,
+                extra_arguments=KERNEL_ARGS,
             )
         except pm.PapermillExecutionError as exc:
             if exc.ename in _input_error_names():

@@ -1,0 +1,109 @@
+"""How long the brief takes: by the CLI, by the notebooks, and the floor of papermill itself.
+
+Targets (issue 6): the CLI brief for the bundled petition in at most 10 s; the three notebooks in
+at most 1.5 x the time papermill needs to execute the same number of *empty* notebooks (kernel
+start-up and shut-down, which no notebook can avoid). Run after ``make setup``:
+
+    .venv/bin/python benchmarks/bench_notebooks.py [--repeat 3] [--input DIR]
+
+Prints the median of ``--repeat`` runs of each and writes them as JSON to
+``benchmarks/results/notebooks.json`` (git-ignored). Not a test: timings depend on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import run_brief  # noqa: E402  (scripts/run_brief.py: the runner behind `make brief`)
+
+
+def time_cli(input_path: Path, out: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "analysis", "brief", str(input_path), "--out", str(out)],
+                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def time_notebooks(input_path: Path, out: Path) -> float:
+    started = time.perf_counter()
+    run_brief.run_notebooks(input_path, out, progress=False)
+    return time.perf_counter() - started
+
+
+def empty_notebook(path: Path) -> Path:
+    """A notebook with only a parameters cell, like ours, and nothing else to do."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("input_path = None")
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells = [cell]
+    nb.metadata["kernelspec"] = {"name": run_brief.KERNEL, "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, str(path))
+    return path
+
+
+def time_floor(n: int, work: Path) -> float:
+    import papermill as pm
+
+    run_brief.use_venv_kernel()
+    source = empty_notebook(work / "empty.ipynb")
+    started = time.perf_counter()
+    for i in range(n):
+        pm.execute_notebook(str(source), str(work / f"empty_out_{i}.ipynb"),
+                            parameters={"input_path": "x"}, kernel_name=run_brief.KERNEL,
+                            progress_bar=False, extra_arguments=run_brief.KERNEL_ARGS)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--input", default=str(ROOT / "data/petitions/kz-2024-lgbt-propaganda"))
+    args = parser.parse_args()
+    n = len(run_brief.NOTEBOOK_NAMES)
+    src = Path(args.input)
+    cli, notebooks, floor = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        # warm-up (file caches, .pyc): not counted
+        time_cli(src, work / "warm")
+        for i in range(args.repeat):
+            cli.append(time_cli(src, work / f"cli{i}"))
+            notebooks.append(time_notebooks(src, work / f"nb{i}"))
+            floor.append(time_floor(n, work))
+    result = {
+        "input": str(src),
+        "repeat": args.repeat,
+        "cli_brief_s": round(statistics.median(cli), 2),
+        "notebooks_brief_s": round(statistics.median(notebooks), 2),
+        "empty_notebooks_floor_s": round(statistics.median(floor), 2),
+    }
+    result["notebooks_over_floor"] = round(result["notebooks_brief_s"]
+                                           / result["empty_notebooks_floor_s"], 2)
+    result["targets"] = {"cli_brief_s": 10.0, "notebooks_over_floor": 1.5}
+    result["meets"] = {"cli": result["cli_brief_s"] <= 10.0,
+                       "notebooks": result["notebooks_over_floor"] <= 1.5}
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "notebooks.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"CLI brief:                 {result['cli_brief_s']:6.2f} s   (target <= 10 s)")
+    print(f"notebooks brief ({n} nbs):  {result['notebooks_brief_s']:6.2f} s")
+    print(f"floor ({n} empty notebooks): {result['empty_notebooks_floor_s']:6.2f} s")
+    print(f"notebooks / floor:         {result['notebooks_over_floor']:6.2f}     (target <= 1.5)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
