@@ -264,13 +264,17 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         put("aim_listed", _as_evidence(listed))
 
     assembly = [s for s in p.expression if s.concept in ASSEMBLY_OBJECTS]
-    if assembly:
-        put("reaches_assembly", _as_evidence(assembly))
+    # An explicitly unlimited ban ("fully", "open and hidden") on a group's expression covers its
+    # public events and its organisations too: such "propaganda" bans were the ground for
+    # refusing LGBT events (Alekseev v. Russia, CCPR/C/130/D/2727/2016, paras 7.13-7.15).
+    sweeping = total if (total and p.expression and "distinction" in out) else []
+    if assembly or sweeping:
+        put("reaches_assembly", _as_evidence(assembly) + sweeping)
     assoc = ([s for s in p.groups if s.concept in ASSOCIATION_GROUPS]
              + [s for s in p.measures if s.concept in ASSOCIATION_MEASURES]
              + [s for s in p.penalties if s.concept in ASSOCIATION_PENALTIES])
-    if assoc:
-        put("reaches_association", _as_evidence(assoc))
+    if assoc or sweeping:
+        put("reaches_association", _as_evidence(assoc) + sweeping)
     privacy = _matches(clause, PRIVACY_RE)
     if privacy or p.designations:
         put("reaches_privacy", privacy + _as_evidence(p.designations))
@@ -318,14 +322,20 @@ def is_petition(clauses: Sequence[Clause], metadata: Mapping[str, object] | None
     return any(PETITION_RE.search(t) for t in texts)
 
 
+def _says_paraphrase(meta: Mapping[str, object]) -> bool:
+    value = meta.get("paraphrase")
+    if isinstance(value, bool):
+        return value
+    return str(value or "").strip().lower().startswith(("yes", "largely", "true"))
+
+
 def completeness_of(metadata: Mapping[str, object] | None) -> str:
     """Normalise the completeness stated in the input's metadata (shared/eval README)."""
     meta = metadata or {}
     raw = meta.get("completeness") or meta.get("text_completeness")
     value = str(raw).strip().lower() if raw else ""
-    paraphrase = str(meta.get("paraphrase", "")).strip().lower()
     if not value:
-        return "paraphrase" if paraphrase.startswith("yes") else "unknown"
+        return "paraphrase" if _says_paraphrase(meta) else "unknown"
     if "paraphrase" in value or "summary" in value:
         return "paraphrase"
     if "fragment" in value:
@@ -347,9 +357,8 @@ def document_signals(clauses: Sequence[Clause], metadata: Mapping[str, object] |
     if is_petition(clauses, metadata):
         out.add("is_petition")
     comp = completeness or completeness_of(metadata)
-    paraphrase = str((metadata or {}).get("paraphrase", "")).strip().lower()
     only_descriptions = bool(clauses) and all(c.kind == "description" for c in clauses)
-    if comp in THIN_COMPLETENESS or paraphrase.startswith("yes") or only_descriptions:
+    if comp in THIN_COMPLETENESS or only_descriptions:
         out.add("thin_evidence")
     return frozenset(out)
 

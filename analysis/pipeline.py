@@ -1,0 +1,256 @@
+"""The whole flow for one text: read -> annotate -> reason -> review -> :class:`Analysis`.
+
+``findings.json`` is :func:`analysis.models.dump_json` of the result: sorted keys, no
+timestamps, byte-identical across runs of the same input, knowledge base and review file.
+
+Which law applies (``as_of``), a deterministic rule:
+
+1. ``--as-of`` / ``as_of=`` when given;
+2. else the input's own date (front matter ``date``: the day a petition was posted, a law
+   adopted), or 30 June of its ``year`` when only the year is known;
+3. else the last day on which the knowledge base holds the text of every provision (the day
+   before the first version without text starts, i.e. 30 June 2026 while the 2026 Constitution's
+   text is missing), with a warning. Never today's date silently: the same input must give the
+   same findings tomorrow.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import InputError
+from .models import Analysis, Clause, InputInfo, dump_json
+from .review import ReviewFile, apply_review, load_review
+
+FALLBACK_AS_OF = date(2026, 6, 30)
+
+
+# --------------------------------------------------------------------------- as_of
+
+
+def _parse_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def parse_as_of(value: str | date | None) -> date | None:
+    """``--as-of`` value to a date; a clear error for anything else."""
+    if value is None or isinstance(value, date):
+        return value
+    parsed = _parse_date(value)
+    if parsed is None:
+        raise InputError(f"'{value}' is not a date", where="--as-of",
+                         hint="write the date as YYYY-MM-DD, e.g. 2024-08-01")
+    return parsed
+
+
+def kb_text_horizon(kb) -> date:
+    """The last day on which every provision in the KB has a version with text."""
+    from .reasoning import kb_provisions
+
+    starts = [v.valid_from for p in kb_provisions(kb) for v in p.versions
+              if not v.texts and v.valid_from is not None]
+    return min(starts) - timedelta(days=1) if starts else FALLBACK_AS_OF
+
+
+def choose_as_of(as_of: date | str | None, metadata: Mapping[str, Any], kb
+                 ) -> tuple[date, str]:
+    """(date, how it was chosen) by the rule in the module docstring."""
+    explicit = parse_as_of(as_of)
+    if explicit:
+        return explicit, "given"
+    for key in ("as_of", "date", "date_adopted", "posted"):
+        d = _parse_date(metadata.get(key))
+        if d:
+            return d, f"input {key}"
+    year = metadata.get("year")
+    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", str(year)) if year else None
+    if m:
+        return date(int(m.group(1)), 6, 30), "input year (30 June)"
+    return kb_text_horizon(kb), "knowledge-base horizon (no date in the input)"
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _review_for(path: str | None, review: str | os.PathLike | ReviewFile | None
+                ) -> ReviewFile | None:
+    if isinstance(review, ReviewFile):
+        return review
+    if review is not None:
+        return load_review(review)
+    if not path or path.startswith("<"):
+        return None
+    p = Path(path)
+    default = p / "review.yaml" if p.is_dir() else p.with_name(p.name + ".review.yaml")
+    return load_review(default) if default.is_file() else None
+
+
+def default_review_path(path: str | os.PathLike) -> Path:
+    """``<input>.review.yaml`` beside a file, ``<folder>/review.yaml`` for a folder."""
+    p = Path(path)
+    return p / "review.yaml" if p.is_dir() else p.with_name(p.name + ".review.yaml")
+
+
+def analyse_annotated(annotated, *, as_of: date | str | None = None,
+                      review: str | os.PathLike | ReviewFile | None = None, kb=None,
+                      path: str | None = None) -> Analysis:
+    """Reason over an already annotated document (batch screening annotates in bulk)."""
+    from .framework import load_kb
+    from .precedents import similar_precedents
+    from .reasoning import (
+        conflicts_iccpr, derive_admissibility, derive_engages, derive_targets_group,
+        derive_verdict, derive_vague_terms, reason, worst_by_provision,
+    )
+    from .signals import completeness_of
+
+    kb = kb or load_kb()
+    document = annotated.document
+    meta = dict(document.metadata or {})
+    when, how = choose_as_of(as_of, meta, kb)
+    completeness = completeness_of(meta)
+    clauses: tuple[Clause, ...] = tuple(annotated.clauses)
+    analysed = [c for c in clauses if c.language is not None]
+    reasoned = reason(analysed, kb, as_of=when, metadata=meta, completeness=completeness)
+    rf = _review_for(path or document.path, review)
+    findings, stale = apply_review(reasoned.findings, rf)
+    provisions = worst_by_provision(findings)
+    admissibility = derive_admissibility(
+        findings, reasoned.signals["document"], None if reasoned.domestic_applied else False, kb)
+    warnings = list(reasoned.warnings)
+    if how.startswith("knowledge-base"):
+        warnings.append(f"No date in the input: the law in force on {when.isoformat()} was "
+                        "applied (the last day the knowledge base has every text); pass --as-of.")
+    if stale:
+        warnings.append(f"{len(stale)} reviewer decision(s) refer to findings that no longer "
+                        "exist (see stale_reviews).")
+    known = _authority_ids(kb)
+    info = InputInfo(
+        path=str(path or document.path), sha256=document.sha256,
+        languages=tuple(annotated.languages), completeness=completeness,
+        title=document.title, encoding=document.encoding, format=document.format,
+        metadata=_jsonable(meta),
+    )
+    return Analysis(
+        input=info, as_of=when, kb_version=str(kb.version), package_version=__version__,
+        parameters={"as_of_rule": how, "review_file": rf.path if rf else None,
+                    "domestic_law_applied": reasoned.domestic_applied},
+        verdict=derive_verdict(provisions, findings),
+        engages=derive_engages(findings, reasoned.signals, kb),
+        conflicts_iccpr=conflicts_iccpr(provisions),
+        targets_group=derive_targets_group(findings, analysed),
+        vague_terms=derive_vague_terms(analysed),
+        admissibility=admissibility,
+        provisions=provisions,
+        clauses=clauses,
+        findings=findings,
+        precedents=similar_precedents(analysed, known_authorities=known),
+        skipped=tuple(getattr(annotated, "skipped", ()) or ()),
+        stale_reviews=stale,
+        warnings=tuple(warnings),
+    )
+
+
+def _authority_ids(kb) -> set[str] | None:
+    auth = getattr(kb, "authorities", None)
+    if auth is None:
+        return None
+    if isinstance(auth, Mapping):
+        return set(auth)
+    return {a.id for a in auth}
+
+
+def _jsonable(value: Any) -> Any:
+    """Front matter may hold dates; the JSON contract wants plain values, keys sorted later."""
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def analyse_document(document, *, as_of: date | str | None = None,
+                     review: str | os.PathLike | ReviewFile | None = None, kb=None,
+                     path: str | None = None) -> Analysis:
+    from .nlp import annotate
+
+    return analyse_annotated(annotate(document), as_of=as_of, review=review, kb=kb,
+                             path=path or document.path)
+
+
+def analyse_text(text: str, *, metadata: Mapping[str, Any] | None = None,
+                 as_of: date | str | None = None,
+                 review: str | os.PathLike | ReviewFile | None = None,
+                 path: str = "<text>", kb=None) -> Analysis:
+    """Analyse a string (front matter, if any, is read as metadata)."""
+    from .text import document_from_text
+
+    document = document_from_text(text, metadata=dict(metadata or {}), path=path)
+    return analyse_document(document, as_of=as_of, review=review, kb=kb, path=path)
+
+
+def analyse_file(path: str | os.PathLike, *, as_of: date | str | None = None,
+                 review: str | os.PathLike | ReviewFile | None = None, kb=None) -> Analysis:
+    """Analyse a file or a bundled petition folder; ``<input>.review.yaml`` applies if present."""
+    from .text import read_document
+
+    document = read_document(path)
+    return analyse_document(document, as_of=as_of, review=review, kb=kb, path=str(path))
+
+
+def findings_frame(analysis: Analysis):
+    """A pandas DataFrame view: one row per finding, machine status and review side by side."""
+    import pandas as pd
+
+    rows = []
+    for f in analysis.findings:
+        r = f.review
+        rows.append({
+            "id": f.id, "clause_id": f.clause_id, "provision_id": f.provision_id,
+            "test_id": f.test_id, "status": f.status, "effective_status": f.effective_status,
+            "severity": f.severity, "confidence": f.confidence,
+            "rationale_en": f.rationale.get("en", ""), "rationale_ru": f.rationale.get("ru", ""),
+            "evidence": "; ".join(s.text for s in f.evidence),
+            "authorities": "; ".join(a.citation for a in f.authorities),
+            "review_decision": r.decision if r else None,
+            "reviewer": r.reviewer if r else None,
+            "review_date": r.date.isoformat() if r else None,
+            "review_note": r.note if r else None,
+        })
+    columns = ["id", "clause_id", "provision_id", "test_id", "status", "effective_status",
+               "severity", "confidence", "rationale_en", "rationale_ru", "evidence",
+               "authorities", "review_decision", "reviewer", "review_date", "review_note"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def analyse_cli(args) -> int:
+    """``python -m analysis analyse INPUT [--out FILE] [--as-of DATE] [--review FILE]``."""
+    from .io import atomic_write_text
+
+    analysis = analyse_file(args.input, as_of=getattr(args, "as_of", None),
+                            review=getattr(args, "review", None))
+    text = dump_json(analysis)
+    out = getattr(args, "out", None)
+    if out:
+        atomic_write_text(out, text)
+        print(f"{analysis.verdict}: {sum(1 for f in analysis.findings)} findings -> {out}")
+    else:
+        print(text, end="")
+    return 0

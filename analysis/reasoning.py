@@ -1,0 +1,700 @@
+"""From annotated clauses to findings a lawyer could sign (DESIGN.md, "Reasoning, in legal terms").
+
+Every test of every provision in force on ``as_of`` is asked of every clause (a ``Finding``
+each), then of the instrument as a whole (``clause_id == "document"``), so that what was checked
+and *not* raised is on the record too ("Art. 26 checked: no differential treatment found").
+
+How a raised test becomes a status (the test's ``conditions`` say *whether* it is raised):
+
+- limitation tests (legality, legitimate aim, necessity/proportionality, non-discrimination,
+  Constitution art. 20(3)'s closed list, treaty priority, admissibility, precedent): raised ->
+  ``conflict``;
+- engagement tests say a right is interfered with. The interference is a ``conflict`` when the
+  same clause shows a defect that no justification can cure: a vague term (not "provided by
+  law": CCPR/C/GC/34 para 25), a distinction on a status (art. 26), an explicitly unlimited ban
+  or prior restraint (GC34 paras 34-35; Constitution art. 20(1) "censorship is prohibited");
+  without such a defect it is ``compatible`` (engaged; the justification tests decide);
+- art. 24 (measures of protection for children) and ICCPR art. 20 (what States must prohibit)
+  never conflict by themselves: they are ``concern`` with a defect, else ``compatible``.
+
+Not raised: ``compatible`` where the clause engages a right the provision protects (a
+protective equality clause under art. 26), else ``not_engaged``. Thin evidence (fragments,
+paraphrase) lowers confidence; a document with no signal at all on thin evidence is
+``needs_review``, never a confident "compatible". A provision whose text in force on ``as_of``
+is missing from the knowledge base (the 2026 Constitution) gives ``needs_review`` findings that
+say so, never silently the older text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .errors import TextUnavailableError
+from .models import (
+    STATUS_SEVERITY_ORDER, Admissibility, AuthorityRef, Clause, Finding, Provision, Span, Test,
+)
+from .signals import (
+    clause_signals, completeness_of, condition_names, conditions_hold, document_signals,
+    signal_evidence,
+)
+
+LANGS = ("en", "ru")
+DOCUMENT = "document"
+
+PRIMARY_KINDS = frozenset({
+    "legality", "legitimate_aim", "necessity", "proportionality", "necessity_proportionality",
+    "non_discrimination", "closed_list", "treaty_priority", "admissibility", "precedent",
+})
+DEFECT_SIGNALS = frozenset({"vague_term", "distinction", "total_ban", "prior_restraint"})
+PROTECTION_PROVISIONS = frozenset({"iccpr/art_24", "iccpr/art_20"})
+"""Provisions that are not freedoms subject to limitation: they never conflict by themselves."""
+
+COMPLETENESS_FACTOR: dict[str, float] = {
+    "full": 1.0, "excerpt": 0.9, "unknown": 0.85, "quoted-fragments": 0.75,
+    "paraphrase": 0.65,
+}
+BASE_CONFIDENCE: dict[str, float] = {
+    "conflict": 0.85, "concern": 0.7, "compatible": 0.75, "not_engaged": 0.8,
+    "needs_review": 0.3,
+}
+SEVERITY: dict[str, str] = {
+    "conflict": "high", "concern": "medium", "needs_review": "medium", "compatible": "none",
+    "not_engaged": "none",
+}
+RIGHT_SIGNALS: dict[str, tuple[str, ...]] = {
+    # a right is engaged (restricted or protected) by a clause when one of these holds
+    "expression": ("restricts_expression",),
+    "equality": ("distinction", "protective"),
+    "assembly": ("reaches_assembly",),
+    "association": ("reaches_association",),
+    "privacy": ("reaches_privacy",),
+    "family": (),
+    "children": (),
+    "religion": (),
+}
+EMPTY = {"en": "none named", "ru": "не названы"}
+QUOTED = {"en": "Quoted", "ru": "Цитата"}
+MAX_QUOTE = 240
+
+
+@dataclass(frozen=True)
+class Reasoned:
+    """What :func:`reason` returns: findings, admissibility, the warnings it raised."""
+
+    findings: tuple[Finding, ...]
+    admissibility: Admissibility
+    signals: Mapping[str, frozenset[str]]  # clause id (and "document") -> signals
+    warnings: tuple[str, ...] = ()
+    domestic_applied: bool = True
+    unavailable: tuple[str, ...] = ()  # provision ids without text on as_of
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- KB access
+
+
+def kb_provisions(kb) -> tuple[Provision, ...]:
+    provs = kb.provisions
+    if isinstance(provs, Mapping):
+        provs = provs.values()
+    return tuple(sorted(provs, key=lambda p: p.id))
+
+
+def authority_refs(kb, ids: Iterable[str]) -> tuple[AuthorityRef, ...]:
+    """Resolve authority ids in the KB (unknown ids are a knowledge-base error, not skipped)."""
+    out = []
+    for aid in ids:
+        a = kb.authority(aid)
+        out.append(AuthorityRef(id=a.id, citation=a.cite(), verification=a.verification))
+    return tuple(out)
+
+
+def text_available(kb, provision_id: str, as_of: date) -> bool:
+    try:
+        kb.version_at(provision_id, as_of)
+    except TextUnavailableError:
+        return False
+    return True
+
+
+def is_domestic_jurisdiction(metadata: Mapping[str, Any] | None) -> bool | None:
+    """True for a Kazakh instrument, False for another country's, None when unknown."""
+    value = str((metadata or {}).get("jurisdiction") or "").strip().lower()
+    if not value:
+        return None
+    if value in {"kz", "kaz"} or "kazakh" in value or "казах" in value or "қазақ" in value:
+        return True
+    if value in {"intl", "international"}:
+        return None
+    return False
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def _quote_list(spans: Sequence[Span]) -> str:
+    seen: list[str] = []
+    for s in spans:
+        t = " ".join(s.text.split())
+        if t and t not in seen:
+            seen.append(t)
+    return ", ".join(f'"{t}"' for t in seen)
+
+
+def _window(clause: Clause, start: int, end: int) -> str:
+    """Clause words from ``start`` to ``end`` (original offsets), widened to whole words."""
+    text = clause.text
+    a, b = max(0, start - clause.start), min(len(text), end - clause.start)
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return " ".join(text[a:b].split()).strip(" ,;:")
+
+
+def clause_quote(clause: Clause, evidence: Sequence) -> str:
+    """The clause's own words that the finding relies on (a window over the evidence)."""
+    if evidence:
+        start = min(e.start for e in evidence)
+        end = max(e.end for e in evidence)
+        if end - start <= MAX_QUOTE:
+            return _window(clause, start, end)
+        parts = []
+        for e in evidence:
+            w = _window(clause, e.start, e.end)
+            if w not in parts:
+                parts.append(w)
+        return "» … «".join(parts[:6])
+    words = clause.text.split()
+    head = " ".join(words[:14]).strip(" ,;:")
+    return head
+
+
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    class _Safe(dict):
+        def __missing__(self, key: str) -> str:
+            return "{" + key + "}"
+
+    try:
+        return template.format_map(_Safe(values))
+    except (ValueError, IndexError):
+        return template
+
+
+def _placeholders(clause: Clause, lang: str, quote: str) -> dict[str, str]:
+    by = lambda label: [s for s in clause.spans if s.label == label and not s.negated]  # noqa: E731
+    measures = _quote_list(by("measure"))
+    penalties = _quote_list(by("penalty"))
+    if measures and penalties:
+        penalties = "; " + penalties
+    empty = EMPTY[lang]
+    if not measures and not penalties:
+        measures = empty
+    return {
+        "quote": quote,
+        "vague_terms": _quote_list(by("vague")) or empty,
+        "aims": _quote_list(by("aim")) or empty,
+        "groups": _quote_list(by("group")) or empty,
+        "channels": _quote_list(by("channel")) or empty,
+        "measures": measures,
+        "penalties": penalties,
+    }
+
+
+def _with_quote(text: str, quote: str, lang: str) -> str:
+    if quote and quote in text:
+        return text
+    if not quote:
+        return text
+    return f"{text.rstrip()} {QUOTED[lang]}: «{quote}»."
+
+
+def _label(provision: Provision, lang: str) -> str:
+    return provision.label.get(lang) or provision.label.get("en") or provision.id
+
+
+# --------------------------------------------------------------------------- statuses
+
+
+def raised_status(provision: Provision, test: Test, signals: frozenset[str]) -> str:
+    """Status of a raised test (module docstring)."""
+    defect = bool(signals & DEFECT_SIGNALS)
+    if provision.id in PROTECTION_PROVISIONS:
+        return "concern" if defect else "compatible"
+    if test.kind in PRIMARY_KINDS:
+        return "conflict"
+    return "conflict" if defect else "compatible"
+
+
+def engaged_rights(signals: frozenset[str]) -> set[str]:
+    return {r for r, names in RIGHT_SIGNALS.items() if any(n in signals for n in names)}
+
+
+def confidence(status: str, *, completeness: str, clause: Clause | None, n_evidence: int,
+               thin: bool) -> float:
+    value = BASE_CONFIDENCE[status] * COMPLETENESS_FACTOR.get(completeness, 0.85)
+    if clause is not None and clause.kind == "description":
+        value *= 0.9
+    if status in ("conflict", "concern"):
+        value += min(0.1, 0.03 * n_evidence)
+    if thin and status in ("compatible", "not_engaged"):
+        value *= 0.8
+    return round(max(0.05, min(0.99, value)), 2)
+
+
+# --------------------------------------------------------------------------- reasoning
+
+
+def _clause_finding(kb, clause: Clause, provision: Provision, test: Test,
+                    signals: frozenset[str], *, completeness: str, thin: bool,
+                    available: bool, as_of: date) -> Finding:
+    raised = conditions_hold(test.conditions, signals)
+    names = condition_names(test.conditions)
+    evidence = signal_evidence(clause, names) if raised else ()
+    spans = tuple(e.span for e in evidence if e.span is not None)
+    quote = clause_quote(clause, evidence)
+    rationale: dict[str, str] = {}
+    if not available:
+        status = "needs_review"
+        for lang in LANGS:
+            rationale[lang] = _missing_text(provision, lang, as_of, raised, quote)
+    elif raised:
+        status = raised_status(provision, test, signals)
+        for lang in LANGS:
+            template = test.rationale.get(lang) or test.question.get(lang) or ""
+            text = _fill(template, _placeholders(clause, lang, quote))
+            if status == "compatible":
+                text = _engaged_ok(provision, lang) + " " + text
+            rationale[lang] = _with_quote(text, quote, lang)
+    else:
+        engaged = engaged_rights(signals) & set(provision.rights)
+        status = "compatible" if engaged else "not_engaged"
+        for lang in LANGS:
+            template = test.rationale_ok.get(lang) or _default_ok(provision, lang)
+            rationale[lang] = _with_quote(_fill(template, _placeholders(clause, lang, quote)),
+                                          quote, lang)
+    conf = confidence(status, completeness=completeness, clause=clause,
+                      n_evidence=len(evidence), thin=thin)
+    return Finding(
+        id=f"{clause.id}/{provision.id}#{test.id}", clause_id=clause.id,
+        provision_id=provision.id, test_id=test.id, status=status, severity=SEVERITY[status],
+        confidence=conf, rationale=rationale, evidence=spans,
+        authorities=authority_refs(kb, test.authorities),
+    )
+
+
+def _engaged_ok(provision: Provision, lang: str) -> str:
+    label = _label(provision, lang)
+    if lang == "ru":
+        return f"{label}: право затронуто, но дефекта (неясного понятия, различия по признаку, общего запрета) в положении не найдено."
+    return f"{label}: the right is engaged, but no defect (vague term, distinction on a status, blanket ban) was found in the clause."
+
+
+def _default_ok(provision: Provision, lang: str) -> str:
+    label = _label(provision, lang)
+    if lang == "ru":
+        return f"{label} проверена: не затронута."
+    return f"{label} checked: not engaged."
+
+
+def _missing_text(provision: Provision, lang: str, as_of: date, raised: bool, quote: str) -> str:
+    label = _label(provision, lang)
+    if lang == "ru":
+        base = (f"{label}: текст, действующий на {as_of.isoformat()}, отсутствует в базе знаний "
+                "(новая Конституция действует с 1 июля 2026 г.); прежний текст не применяется. "
+                "Проверьте по официальному тексту.")
+        if raised:
+            base += " По прежнему тексту этот вопрос был бы поставлен."
+        return f"{base} Цитата: «{quote}»." if quote else base
+    base = (f"{label}: the text in force on {as_of.isoformat()} is not in the knowledge base "
+            "(a new Constitution is in force from 1 July 2026); the earlier text is not applied. "
+            "Check against the official text.")
+    if raised:
+        base += " Under the earlier text this test would be raised."
+    return f"{base} Quoted: «{quote}»." if quote else base
+
+
+def _worst(statuses: Iterable[str]) -> str:
+    return max(statuses, key=lambda s: STATUS_SEVERITY_ORDER[s], default="not_engaged")
+
+
+def _document_finding(kb, provision: Provision, test: Test, clause_findings: Sequence[Finding],
+                      clauses: Mapping[str, Clause], *, completeness: str, thin: bool,
+                      available: bool, as_of: date, doc_quote: str) -> Finding:
+    """Instrument-level: the worst clause status, naming the clauses that raised it."""
+    status = _worst(f.status for f in clause_findings) if clause_findings else "not_engaged"
+    worst = [f for f in clause_findings if f.status == status]
+    rationale: dict[str, str] = {}
+    evidence: tuple[Span, ...] = ()
+    if not available:
+        for lang in LANGS:
+            rationale[lang] = _missing_text(provision, lang, as_of, False, doc_quote)
+    elif status in ("conflict", "concern"):
+        ids = ", ".join(f.clause_id for f in worst[:8])
+        first = worst[0]
+        evidence = first.evidence
+        for lang in LANGS:
+            head = (f"{_label(provision, lang)} ({test.id}): "
+                    + (f"поставлено в положениях: {ids}. " if lang == "ru"
+                       else f"raised in clauses: {ids}. "))
+            rationale[lang] = head + first.rationale[lang]
+    else:
+        for lang in LANGS:
+            template = test.rationale_ok.get(lang) or _default_ok(provision, lang)
+            n = len(clause_findings)
+            tail = (f" Проверено положений: {n}." if lang == "ru" else f" Clauses checked: {n}.")
+            text = _fill(template, {"quote": doc_quote}) + tail
+            rationale[lang] = _with_quote(text, doc_quote, lang)
+    n_ev = len(evidence)
+    conf = (round(sum(f.confidence for f in worst) / len(worst), 2) if worst and available
+            else confidence(status, completeness=completeness, clause=None, n_evidence=n_ev,
+                            thin=thin))
+    return Finding(
+        id=f"{DOCUMENT}/{provision.id}#{test.id}", clause_id=DOCUMENT, provision_id=provision.id,
+        test_id=test.id, status=status, severity=SEVERITY[status], confidence=conf,
+        rationale=rationale, evidence=evidence, authorities=authority_refs(kb, test.authorities),
+    )
+
+
+def _domestic_skipped(kb, provision: Provision, test: Test, jurisdiction: str,
+                      doc_quote: str) -> Finding:
+    en = (f"{_label(provision, 'en')} not applied: the instrument is from {jurisdiction}, and "
+          "Kazakh law governs Kazakh instruments only. Quoted: «" + doc_quote + "».")
+    ru = (f"{_label(provision, 'ru')} не применяется: документ относится к юрисдикции "
+          f"«{jurisdiction}», а право Казахстана применяется только к казахстанским актам. "
+          f"Цитата: «{doc_quote}».")
+    return Finding(
+        id=f"{DOCUMENT}/{provision.id}#{test.id}", clause_id=DOCUMENT, provision_id=provision.id,
+        test_id=test.id, status="not_engaged", severity="none", confidence=0.9,
+        rationale={"en": en, "ru": ru}, authorities=authority_refs(kb, test.authorities),
+    )
+
+
+def reason(clauses: Sequence[Clause], kb, *, as_of: date,
+           metadata: Mapping[str, Any] | None = None,
+           completeness: str | None = None) -> Reasoned:
+    """Ask every test of every provision of every clause; then of the document as a whole."""
+    meta = dict(metadata or {})
+    comp = completeness or completeness_of(meta)
+    analysed = [c for c in clauses if c.language is not None]
+    doc_signals = document_signals(analysed, meta, comp)
+    thin = "thin_evidence" in doc_signals
+    sig = {c.id: clause_signals(c) for c in analysed}
+    sig[DOCUMENT] = doc_signals
+    domestic = is_domestic_jurisdiction(meta)
+    doc_quote = clause_quote(analysed[0], ()) if analysed else ""
+    by_id = {c.id: c for c in analysed}
+    findings: list[Finding] = []
+    unavailable: list[str] = []
+    warnings: list[str] = []
+    for provision in kb_provisions(kb):
+        if not provision.tests:
+            continue
+        is_domestic = provision.jurisdiction != "intl"
+        available = text_available(kb, provision.id, as_of)
+        if not available:
+            unavailable.append(provision.id)
+        for test in provision.tests:
+            if is_domestic and domestic is False:
+                findings.append(_domestic_skipped(kb, provision, test,
+                                                  str(meta.get("jurisdiction")), doc_quote))
+                continue
+            if test.kind == "admissibility":
+                findings.append(_admissibility_finding(kb, provision, test, doc_signals,
+                                                       analysed, comp, thin, available, as_of,
+                                                       doc_quote))
+                continue
+            per_clause = [
+                _clause_finding(kb, c, provision, test, sig[c.id], completeness=comp,
+                                thin=thin, available=available, as_of=as_of)
+                for c in analysed
+            ]
+            findings.extend(per_clause)
+            findings.append(_document_finding(
+                kb, provision, test, per_clause, by_id, completeness=comp, thin=thin,
+                available=available, as_of=as_of, doc_quote=doc_quote))
+    if unavailable:
+        warnings.append(
+            f"The text in force on {as_of.isoformat()} is missing for {len(unavailable)} "
+            "provision(s) (" + ", ".join(unavailable[:5]) + (", ..." if len(unavailable) > 5
+                                                             else "")
+            + "): their findings are needs_review.")
+    if thin:
+        warnings.append("Thin evidence: the text is a paraphrase or fragments; confidence is "
+                        "lowered and the findings need checking against the full text.")
+    findings = _thin_no_signal(findings, analysed, sig, thin)
+    admissibility = derive_admissibility(findings, doc_signals, domestic, kb)
+    findings.sort(key=lambda f: (f.clause_id == DOCUMENT, _clause_order(f.clause_id, analysed),
+                                 f.provision_id, f.test_id))
+    return Reasoned(findings=tuple(findings), admissibility=admissibility, signals=sig,
+                    warnings=tuple(warnings), domestic_applied=domestic is not False,
+                    unavailable=tuple(unavailable))
+
+
+def _clause_order(clause_id: str, clauses: Sequence[Clause]) -> int:
+    for i, c in enumerate(clauses):
+        if c.id == clause_id:
+            return i
+    return len(clauses)
+
+
+def _thin_no_signal(findings: list[Finding], clauses: Sequence[Clause],
+                    sig: Mapping[str, frozenset[str]], thin: bool) -> list[Finding]:
+    """On thin evidence with nothing raised anywhere, "compatible" would be a verdict from
+    nothing: document-level findings become needs_review."""
+    if not thin or any(f.status in ("conflict", "concern") for f in findings):
+        return findings
+    out = []
+    for f in findings:
+        if f.clause_id == DOCUMENT and f.status in ("compatible", "not_engaged"):
+            note_en = (" The text is a paraphrase or fragments and nothing was raised: this is "
+                       "not evidence of compatibility; check the full text.")
+            note_ru = (" Текст — пересказ или фрагменты, и ничего не выявлено: это не "
+                       "доказательство совместимости; проверьте полный текст.")
+            f = f.model_copy(update={
+                "status": "needs_review", "severity": "medium",
+                "confidence": min(f.confidence, 0.3),
+                "rationale": {"en": f.rationale["en"] + note_en,
+                              "ru": f.rationale["ru"] + note_ru}})
+        out.append(f)
+    return out
+
+
+# --------------------------------------------------------------------------- admissibility
+
+
+def _admissibility_finding(kb, provision: Provision, test: Test, doc_signals: frozenset[str],
+                           clauses: Sequence[Clause], comp: str, thin: bool, available: bool,
+                           as_of: date, doc_quote: str) -> Finding:
+    """Petitions law: the document-level test over the instrument's signals."""
+    if not available:
+        rationale = {lang: _missing_text(provision, lang, as_of, False, doc_quote)
+                     for lang in LANGS}
+        status = "needs_review"
+        evidence: tuple[Span, ...] = ()
+    else:
+        raised = "is_petition" in doc_signals and conditions_hold(test.conditions, doc_signals)
+        names = condition_names(test.conditions)
+        ev = [e for c in clauses for e in signal_evidence(c, names) if e.span is not None]
+        evidence = tuple(sorted({(e.start, e.end): e.span for e in ev}.values(),
+                                key=lambda s: (s.start, s.end)))[:12]
+        quote = doc_quote
+        for c in clauses:
+            local = signal_evidence(c, names)
+            if local and raised:
+                quote = clause_quote(c, local)
+                break
+        status = "conflict" if raised else (
+            "not_engaged" if "is_petition" not in doc_signals else "compatible")
+        rationale = {}
+        for lang in LANGS:
+            if raised:
+                template = test.rationale.get(lang) or test.question.get(lang, "")
+            else:
+                template = test.rationale_ok.get(lang) or _default_ok(provision, lang)
+            placeholders = {"quote": quote}
+            for c in clauses:
+                if quote and quote in " ".join(c.text.split()):
+                    placeholders = _placeholders(c, lang, quote)
+                    break
+            rationale[lang] = _with_quote(_fill(template, placeholders), quote, lang)
+    conf = confidence(status, completeness=comp, clause=None, n_evidence=len(evidence),
+                      thin=thin)
+    return Finding(
+        id=f"{DOCUMENT}/{provision.id}#{test.id}", clause_id=DOCUMENT, provision_id=provision.id,
+        test_id=test.id, status=status, severity=SEVERITY[status], confidence=conf,
+        rationale=rationale, evidence=evidence, authorities=authority_refs(kb, test.authorities),
+    )
+
+
+def _verification_of(kb, provision_id: str | None) -> str | None:
+    """Verification of the exclusion's wording: the weakest text of its version in the KB."""
+    from .models import VERIFICATION_ORDER
+
+    if not provision_id:
+        return None
+    for p in kb_provisions(kb):
+        if p.id == provision_id:
+            levels = [t.verification for v in p.versions for t in v.texts]
+            if not levels:
+                return "summary"
+            return min(levels, key=lambda v: VERIFICATION_ORDER[v])
+    return None
+
+
+def derive_admissibility(findings: Sequence[Finding], doc_signals: frozenset[str],
+                         domestic: bool | None, kb) -> Admissibility:
+    """Could the petition's subject lead to violations of rights and freedoms?
+
+    The petitions chapter of the APPC (as described by UN experts, HRW and ECOM; the statute's
+    wording is not in our sources) bars considering such petitions. The answer rests on the
+    conflicts found under the ICCPR and the Constitution, and on the admissibility test itself.
+    Rejected findings do not count; edited statuses do.
+    """
+    adm_tests = [(p, t) for p in kb_provisions(kb) for t in p.tests if t.kind == "admissibility"]
+    provision_id = adm_tests[0][0].id if adm_tests else None
+    verification = _verification_of(kb, provision_id)
+    if "is_petition" not in doc_signals:
+        return Admissibility(
+            applicable=False, answer="not_applicable", provision_id=provision_id,
+            verification=verification,
+            grounds={"en": "The input is not a petition: the petitions law does not apply.",
+                     "ru": "Документ не является петицией: закон о петициях не применяется."})
+    if domestic is False:
+        return Admissibility(
+            applicable=False, answer="not_applicable", provision_id=provision_id,
+            verification=verification,
+            grounds={"en": "A petition outside Kazakhstan: the Kazakh petitions law does not apply.",
+                     "ru": "Петиция вне Казахстана: казахстанский закон о петициях не применяется."})
+    live = [f for f in findings if not f.rejected and f.clause_id != DOCUMENT]
+    conflicts = [f for f in live if f.effective_status == "conflict"
+                 and (f.provision_id.startswith("iccpr/") or "const" in f.provision_id)]
+    adm = [f for f in findings if any(f.provision_id == p.id and f.test_id == t.id
+                                      for p, t in adm_tests)]
+    adm_conflict = [f for f in adm if not f.rejected and f.effective_status == "conflict"]
+    provs = sorted({f.provision_id for f in conflicts})
+    basis = [f.id for f in adm_conflict] + sorted({f.id for f in conflicts})[:20]
+    wording = {
+        "en": f"The exclusion's wording is known only at verification level '{verification}'"
+              " (the statute's own text is not in our sources).",
+        "ru": f"Формулировка исключения известна лишь на уровне проверки «{verification}»"
+              " (текста самой статьи в наших источниках нет).",
+    } if verification and verification != "official" else {"en": "", "ru": ""}
+    if conflicts or adm_conflict:
+        answer = "inadmissible"
+        grounds = {
+            "en": ("The petition's subject could lead to violations of human rights and "
+                   "freedoms (conflicts found under: " + ", ".join(provs) + "). Under the "
+                   "petitions chapter of the APPC such a petition should not have been "
+                   "registered or considered. " + wording["en"]).strip(),
+            "ru": ("Предмет петиции может повлечь нарушение прав и свобод человека (выявлены "
+                   "противоречия: " + ", ".join(provs) + "). Согласно главе АППК о петициях "
+                   "такая петиция не должна была быть зарегистрирована и рассмотрена. "
+                   + wording["ru"]).strip(),
+        }
+    elif any(f.effective_status in ("concern", "needs_review") for f in live):
+        answer = "needs_review"
+        grounds = {
+            "en": "Concerns were found but no clear conflict: a reviewer should decide. "
+                  + wording["en"],
+            "ru": "Есть сомнения, но явного противоречия нет: решение за проверяющим юристом. "
+                  + wording["ru"],
+        }
+    else:
+        answer = "admissible"
+        grounds = {
+            "en": "No conflict with human rights and freedoms was found in the petition's "
+                  "subject. " + wording["en"],
+            "ru": "Противоречий правам и свободам в предмете петиции не найдено. "
+                  + wording["ru"],
+        }
+    return Admissibility(applicable=True, answer=answer,
+                         grounds={k: v.strip() for k, v in grounds.items()},
+                         provision_id=provision_id, verification=verification,
+                         findings=tuple(basis))
+
+
+# --------------------------------------------------------------------------- instrument level
+
+ICCPR_ARTICLE = re.compile(r"^iccpr/art_(\d+)")
+
+
+def worst_by_provision(findings: Sequence[Finding]) -> dict[str, str]:
+    """Provision id -> worst effective status (reviewer edits count, rejected findings don't)."""
+    out: dict[str, str] = {}
+    for f in findings:
+        if f.rejected:
+            continue
+        s = f.effective_status
+        if f.provision_id not in out or STATUS_SEVERITY_ORDER[s] > STATUS_SEVERITY_ORDER[
+                out[f.provision_id]]:
+            out[f.provision_id] = s
+    return dict(sorted(out.items()))
+
+
+def conflicts_iccpr(provisions: Mapping[str, str]) -> tuple[int, ...]:
+    arts = {int(m.group(1)) for pid, s in provisions.items() if s == "conflict"
+            for m in [ICCPR_ARTICLE.match(pid)] if m}
+    return tuple(sorted(arts))
+
+
+def derive_verdict(provisions: Mapping[str, str], findings: Sequence[Finding]) -> str:
+    """incompatible: any conflict; needs_review: nothing but unresolved items; mixed: concerns
+    without conflict; compatible otherwise."""
+    statuses = set(provisions.values())
+    if "conflict" in statuses:
+        return "incompatible"
+    if "concern" in statuses:
+        return "mixed"
+    live = [f for f in findings if not f.rejected and f.clause_id == DOCUMENT]
+    iccpr = [f for f in live if f.provision_id.startswith("iccpr/")]
+    if iccpr and all(f.effective_status == "needs_review" for f in iccpr):
+        return "needs_review"
+    if not live:
+        return "needs_review"
+    return "compatible"
+
+
+def derive_engages(findings: Sequence[Finding], signals: Mapping[str, frozenset[str]],
+                   kb) -> tuple[str, ...]:
+    """Rights touched, restricted or protected: from ICCPR findings raised or engaged, and
+    from protective language (equality). Uses the names of shared/eval/README.md."""
+    rights_of = {p.id: p.rights for p in kb_provisions(kb)}
+    out: set[str] = set()
+    for f in findings:
+        if f.rejected or f.clause_id == DOCUMENT or not f.provision_id.startswith("iccpr/"):
+            continue
+        if f.effective_status in ("conflict", "concern") or (
+                f.effective_status == "compatible" and f.evidence):
+            rights = rights_of.get(f.provision_id, ())
+            if f.provision_id == "iccpr/art_17":
+                s = signals.get(f.clause_id, frozenset())
+                rights = ("privacy",) if "reaches_privacy" in s else rights
+            out.update(rights)
+    for cid, s in signals.items():
+        if cid != DOCUMENT and "protective" in s:
+            out.add("equality")
+    order = ("expression", "equality", "assembly", "association", "privacy", "family",
+             "children", "religion")
+    return tuple(r for r in order if r in out)
+
+
+GROUP_NAMES = {"lgbt": "lgbt", "religious": "religious", "ethnic": "ethnic", "women": "women"}
+
+
+def derive_targets_group(findings: Sequence[Finding], clauses: Sequence[Clause]) -> str:
+    """The group targeted adversely: from the evidence of raised findings; protective -> none."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        if f.rejected or f.effective_status not in ("conflict", "concern"):
+            continue
+        for s in f.evidence:
+            if s.label == "group" and not s.negated:
+                name = GROUP_NAMES.get(s.concept, "other")
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        by_id = {c.id: c for c in clauses}
+        for f in findings:
+            if f.rejected or f.effective_status != "conflict" or f.clause_id not in by_id:
+                continue
+            for s in by_id[f.clause_id].spans:
+                if s.label == "group" and not s.negated:
+                    name = GROUP_NAMES.get(s.concept, "other")
+                    counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return "none"
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def derive_vague_terms(clauses: Sequence[Clause]) -> tuple[str, ...]:
+    """Vague terms as they occur in the text, in order of first occurrence, de-duplicated."""
+    seen: list[str] = []
+    spans = sorted((s for c in clauses for s in c.spans if s.label == "vague"),
+                   key=lambda s: (s.start, s.end))
+    for s in spans:
+        if s.text not in seen:
+            seen.append(s.text)
+    return tuple(seen)
