@@ -32,7 +32,7 @@ brief: setup
 	@$(PY) scripts/run_brief.py --input $(INPUT) --out $(OUT) --lang $(LANG_OUT)
 
 test: setup
-	@$(PY) -m pytest
+	@$(PY) -m pytest --nbmake tests notebooks
 
 bench: setup
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -86,9 +86,10 @@ nb.show_charts(charts)
 # %% [markdown]
 # ## Step 5. Record your review
 #
-# Your decisions live in a small text file beside the input, the **sidecar**: for
-# `data/petitions/kz-2024-lgbt-propaganda` it is the path printed below. The tool never edits
-# it; you do, in any text editor. The cell below writes a *template* listing every finding into
+# Your decisions live in a small text file, the **sidecar**: beside a file input it is named
+# after it with `.review.yaml` added (`my-petition.docx.review.yaml`); for a folder such as
+# `data/petitions/kz-2024-lgbt-propaganda` it is `review.yaml` inside the folder. The path for
+# this input is printed below. The tool never edits it; you do, in any text editor. The cell below writes a *template* listing every finding into
 # the output folder (it never overwrites your sidecar). Copy it to the sidecar path, then for
 # each finding you have checked fill in:
 #

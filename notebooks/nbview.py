@@ -174,16 +174,23 @@ def _style_status(value: Any) -> str:
 
 
 def findings_styler(analysis: Any, lang: str = "en"):
-    """The findings table (from :func:`analysis.pipeline.findings_frame`), coloured by status."""
+    """The findings table (from :func:`analysis.pipeline.findings_frame`), coloured by status.
+
+    Worst first; the rationale in the brief's language; reviewer columns kept beside the
+    machine's status so a decision is always seen next to what it decided on.
+    """
+    from analysis.models import STATUS_SEVERITY_ORDER
     from analysis.pipeline import findings_frame
 
-    frame = findings_frame(analysis, lang=lang)
-    status_cols = [c for c in frame.columns if "status" in str(c)]
-    styler = frame.style
-    if status_cols:
-        styler = styler.map(_style_status, subset=status_cols)
-    if "confidence" in frame.columns:
-        styler = styler.format({"confidence": "{:.2f}"})
+    frame = findings_frame(analysis)
+    other = "rationale_ru" if lang == "en" else "rationale_en"
+    frame = frame.drop(columns=[other, "clause_id", "test_id"], errors="ignore")
+    frame = frame.rename(columns={f"rationale_{lang}": "rationale"})
+    order = frame["effective_status"].map(STATUS_SEVERITY_ORDER)
+    frame = frame.assign(_order=-order).sort_values(["_order", "id"], kind="stable")
+    frame = frame.drop(columns="_order").set_index("id")
+    styler = frame.style.map(_style_status, subset=["status", "effective_status"])
+    styler = styler.format({"confidence": "{:.2f}"}, na_rep="")
     return styler.set_properties(**{"text-align": "left", "vertical-align": "top"})
 
 
@@ -217,9 +224,9 @@ def show_charts(charts: Mapping[str, Path]) -> None:
 
 
 def review_instructions(analysis: Any, template: Path) -> str:
-    from analysis.pipeline import sidecar_path
+    from analysis.pipeline import default_review_path
 
-    sidecar = sidecar_path(analysis.input.path)
+    sidecar = default_review_path(analysis.input.path)
     lines = [f"Template written: `{template}`",
              f"Your sidecar file for this input: `{sidecar}`"
              + (" (exists: its decisions were applied above)" if sidecar.exists() else
