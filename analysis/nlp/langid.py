@@ -1,0 +1,122 @@
+"""Language of a segment by script and distinctive letters (robust on short segments).
+
+Method: count letters per script; within Cyrillic, letters that only one of our languages uses
+decide (Kazakh ә ғ қ ң ө ұ ү һ; Ukrainian ї є ґ, and і without ы э ъ ё; Russian is the
+remainder), and letters of other Cyrillic languages (Belarusian ў, Serbian ђ ћ џ љ њ ј, Tatar
+җ, Uzbek ҳ, Kyrgyz/Mongolian ө ү without the Kazakh letters, Bulgarian's frequent ъ) mark an
+unsupported language. Within Latin script, English is told from other languages by its
+function words. A segment too short to decide is ``unknown`` and inherits its neighbours'
+language (see :mod:`analysis.nlp.annotate`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LAT_DIACRITIC = re.compile(r"[\u00c0-\u024f]")
+_KK = re.compile(r"[әғқңұһӘҒҚҢҰҺ]")
+_KK_SHARED = re.compile(r"[өүӨҮ]")  # Kazakh, but also Kyrgyz, Mongolian, Tatar
+_UK = re.compile(r"[їєґЇЄҐ]")
+_I = re.compile(r"[іІ]")
+_RU = re.compile(r"[ыэъёЫЭЪЁ]")
+_OTHER_CYR = {
+    "be": re.compile(r"[ўЎ]"),
+    "sr": re.compile(r"[ђћџљњјЂЋЏЉЊЈ]"),
+    "tt": re.compile(r"[җҗ]"),
+    "uz": re.compile(r"[ҳҲ]"),
+}
+_SCRIPTS = (
+    ("ar", re.compile(r"[\u0600-\u06ff]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+    ("ja", re.compile(r"[\u3040-\u30ff]")),
+    ("ko", re.compile(r"[\uac00-\ud7af]")),
+    ("ka", re.compile(r"[\u10a0-\u10ff]")),
+    ("hy", re.compile(r"[\u0530-\u058f]")),
+    ("el", re.compile(r"[\u0370-\u03ff]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("hi", re.compile(r"[\u0900-\u097f]")),
+)
+_LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]+")
+_FUNCTION_WORDS = {
+    "en": frozenset("the of and to in is that for on with as by be are this it or from at an not "
+                    "we shall which will has have should their its would was were any who our "
+                    "they such may must been under into than those these all".split()),
+    "de": frozenset("der die das und nicht ist ein eine zu den von mit sich des auf für dem im "
+                    "wir sie auch werden".split()),
+    "fr": frozenset("le la les et des est une du que dans pour pas sur au qui sont nous ce".split()),
+    "es": frozenset("el los las y que es una del por con para se su al lo como".split()),
+    "it": frozenset("il di che è la per gli della sono non una con".split()),
+    "tr": frozenset("ve bir bu için ile da de olan gibi daha çok".split()),
+    "pl": frozenset("i w nie się na że jest do z to jak".split()),
+    "kk-latn": frozenset("jáne men bul úshin turaly boıynsha".split()),
+}
+MIN_LETTERS = 8
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """``status``: ``supported`` (lang in ru/kk/uk/en), ``unsupported`` (lang = best guess
+    or None), or ``unknown`` (too short or no letters: inherit from neighbours)."""
+
+    status: str
+    lang: str | None
+
+
+UNKNOWN = LanguageGuess("unknown", None)
+
+
+def detect_language(text: str) -> LanguageGuess:
+    """Guess the language of one segment (see module docstring)."""
+    cyr = len(_CYR.findall(text))
+    lat = len(_LAT.findall(text))
+    others = [(len(rx.findall(text)), code) for code, rx in _SCRIPTS]
+    best_other = max(others)
+    total = cyr + lat + best_other[0]
+    if total == 0:
+        return UNKNOWN
+    if best_other[0] > max(cyr, lat):
+        return LanguageGuess("unsupported", best_other[1])
+    if cyr >= lat:
+        return _cyrillic(text, cyr)
+    return _latin(text, lat)
+
+
+def _cyrillic(text: str, cyr: int) -> LanguageGuess:
+    for code, rx in _OTHER_CYR.items():
+        if len(rx.findall(text)) >= max(1, cyr // 200):
+            return LanguageGuess("unsupported", code)
+    kk = len(_KK.findall(text))
+    kk_shared = len(_KK_SHARED.findall(text))
+    uk = len(_UK.findall(text))
+    i = len(_I.findall(text))
+    ru = len(_RU.findall(text))
+    if kk and (kk >= 2 or cyr < 60) and (kk + kk_shared) * 100 >= cyr:
+        return LanguageGuess("supported", "kk")
+    if kk_shared and not kk and (kk_shared * 50 >= cyr):
+        return LanguageGuess("unsupported", "ky")
+    if uk or (i and not ru) or (i and i > 4 * ru):
+        if i and ru and not uk and (i + ru) > 0 and kk_shared:
+            return LanguageGuess("supported", "kk")
+        return LanguageGuess("supported", "uk")
+    if cyr < 4:
+        return UNKNOWN
+    if "ъ" in text and ru == text.count("ъ") and text.count("ъ") * 40 > cyr:
+        return LanguageGuess("unsupported", "bg")
+    return LanguageGuess("supported", "ru")
+
+
+def _latin(text: str, lat: int) -> LanguageGuess:
+    words = _LATIN_WORD.findall(text.lower())
+    hits = {code: sum(1 for w in words if w in fw) for code, fw in _FUNCTION_WORDS.items()}
+    diacritics = len(_LAT_DIACRITIC.findall(text))
+    best_code, best = max(hits.items(), key=lambda kv: (kv[1], kv[0] == "en"))
+    if hits["en"] and hits["en"] >= best and diacritics * 20 <= lat:
+        return LanguageGuess("supported", "en")
+    if best > 0:
+        return LanguageGuess("unsupported", "kk" if best_code == "kk-latn" else best_code)
+    if lat < 30 and not diacritics:
+        # short Latin fragments ("LGBT", "E-Petition.kz", "20mph") carry no language
+        return LanguageGuess("unknown", "en")
+    return LanguageGuess("unsupported", None)

@@ -1,0 +1,67 @@
+"""Negation and modality: is a span negated, and is a clause a demand, a description or a norm.
+
+Rules (documented so a lawyer can check them):
+
+- A measure, penalty or expression span is *negated* when a negation word of its language
+  («не», «ні», "not", "no", "never") stands at most three tokens before it without punctuation
+  in between («не запрещается», "shall not be prohibited", «не содержат уголовно наказуемого
+  деяния»), or, in Kazakh, when the span or the next two tokens carry the negative suffix
+  (-ма/-ме/-ба/-бе/-па/-пе + person/tense endings) or are followed by «емес»/«жоқ»
+  («тыйым салынбайды»). Protective spans are never flipped: «не допускается дискриминация» is a
+  prohibition of discrimination, i.e. protection (CONTRACTS.md).
+- Clause kind: ``demand`` when the clause carries a demand cue («требуем», "calls for", «мы
+  против», "we want") or, outside laws and bills, starts with an infinitive/imperative
+  («Запретить пропаганду», "Require 20mph ..."); ``norm`` when it carries a norm cue
+  («запрещается», «влечет», "shall", "is prohibited") or is a numbered unit of a law/bill;
+  otherwise ``description`` (a petition's narrative «нашим детям навязывается …»). A petition's
+  clauses are never norms: a norm cue inside a petition describes the law it wants.
+"""
+from __future__ import annotations
+
+import re
+
+NEGATABLE = frozenset({"measure", "penalty", "expression"})
+_KK_NEG = re.compile(r"(?:ма|ме|ба|бе|па|пе)(?:й|с|ған|ген|у|уы|уі|йды|йді|ды|ді|сын|сін|ңыз|ңдар|йтын|йтін|лы|лі|уға|уге)\w*$")
+_PUNCT = frozenset(",;:()\"-")
+
+
+def is_negated(doc, span, label: str, negation: frozenset, lang: str) -> bool:
+    """See module docstring."""
+    if label not in NEGATABLE:
+        return False
+    if lang == "kk":
+        # Kazakh negation is postpositive: «дәстүрлі емес», «салынбайды»
+        after = doc[span.end: span.end + 1]
+        if len(after) and after[0].lower_ in negation:
+            return True
+        for tok in list(span)[-1:] + list(after):
+            low = tok.lower_
+            if len(low) > 5 and _KK_NEG.search(low[3:]):
+                return True
+        return False
+    i = span.start - 1
+    steps = 0
+    while i >= 0 and steps < 3:
+        tok = doc[i]
+        if tok.text in _PUNCT or tok.is_punct:
+            break
+        if tok.lower_ in negation or tok.lower_ == "n't":
+            return True
+        i -= 1
+        steps += 1
+    return False
+
+
+def clause_kind(*, cues: set[str], role: str, doc_kind: str | None, starts_imperative: bool) -> str:
+    """``demand`` | ``description`` | ``norm`` (see module docstring)."""
+    legal = doc_kind in ("law", "bill")
+    petition = doc_kind == "petition"
+    if "demand" in cues and not (legal and "norm" in cues):
+        return "demand"
+    if starts_imperative and role != "heading":
+        return "norm" if legal else "demand"
+    if "norm" in cues and not petition:
+        return "norm"
+    if legal and role in ("numbered", "paragraph", "sentence"):
+        return "norm"
+    return "description"
