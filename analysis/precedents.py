@@ -26,6 +26,10 @@ LABEL_WEIGHTS: dict[str, float] = {
 }
 
 
+SUBSTANCE_LABELS = frozenset({"group", "expression", "vague"})
+"""A match must share what is restricted or who is targeted, not only where or how."""
+
+
 @dataclass(frozen=True)
 class Precedent:
     id: str
@@ -126,6 +130,8 @@ def similar_precedents(clauses: Sequence[Clause], *, k: int = 3, min_similarity:
         if sim < min_similarity:
             continue
         shared = tuple(sorted(set(vec) & set(pv)))
+        if not any(k.split(":", 1)[0] in SUBSTANCE_LABELS for k in shared):
+            continue  # a speed limit near a school shares a place and a verb, not a subject
         cites = tuple(c for c in p.citations if known is None or c in known)
         scored.append((-round(sim, 3), p.id, PrecedentMatch(
             id=p.id, title=p.title, jurisdiction=p.jurisdiction, similarity=round(sim, 3),
