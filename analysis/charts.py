@@ -348,8 +348,10 @@ def chart_timeline(analysis: Analysis, lang: str, kb: Any):
     return fig
 
 
-def signature_data(analysis: Analysis, kb: Any = None) -> tuple[int | None, list[tuple[str, int]]]:
-    """(signatures, [(threshold name, value)]) from the input's metadata (or the KB context)."""
+def signature_data(analysis: Analysis, kb: Any = None, lang: str = "en"
+                   ) -> tuple[int | None, list[tuple[str, int]]]:
+    """(signatures, [(threshold, value)]): the count from the input's metadata; thresholds
+    from the knowledge base's dated parameters in force on the as-of date (else metadata)."""
     from .report import kbview
 
     meta = analysis.input.metadata or {}
@@ -357,20 +359,26 @@ def signature_data(analysis: Analysis, kb: Any = None) -> tuple[int | None, list
     if isinstance(sig, Mapping):
         sig = next((sig[k] for k in ("count", "reported", "total", "value") if k in sig), None)
     count = int(sig) if isinstance(sig, (int, float)) and not isinstance(sig, bool) else None
-    raw = meta.get("thresholds")
-    if raw is None:
-        raw = kbview.context(kb, "thresholds")
     thresholds = []
-    if isinstance(raw, Mapping):
-        for name, value in raw.items():
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                thresholds.append((str(name), int(value)))
-    elif isinstance(raw, (list, tuple)):
-        for item in raw:
-            value = kbview.get(item, "value") or kbview.get(item, "signatures")
-            name = kbview.get(item, "name") or kbview.get(item, "id") or ""
-            if isinstance(value, (int, float)):
-                thresholds.append((str(name), int(value)))
+    params = kbview.context(kb, "thresholds") or {}
+    for pid, param in sorted(params.items()) if isinstance(params, Mapping) else ():
+        unit = str(kbview.get(param, "unit", ""))
+        value_at = getattr(param, "value_at", None)
+        if unit not in ("signatures", "persons") or value_at is None:
+            continue
+        found = value_at(analysis.as_of)
+        value = kbview.get(found, "value")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            from .report.strings import localised
+
+            label = localised(kbview.get(param, "description"), lang) or pid
+            thresholds.append((label, int(value)))
+    if not thresholds:  # no dated thresholds in the KB: those the input's metadata gives
+        raw = meta.get("thresholds")
+        if isinstance(raw, Mapping):
+            for name, value in raw.items():
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    thresholds.append((str(name), int(value)))
     return count, sorted(thresholds, key=lambda x: (x[1], x[0]))
 
 
@@ -378,12 +386,12 @@ def chart_signatures(analysis: Analysis, lang: str, kb: Any):
     """Signatures reported against each threshold, on a log scale (50 and 50,000 both show)."""
     from .report.strings import t
 
-    count, thresholds = signature_data(analysis, kb)
+    count, thresholds = signature_data(analysis, kb, lang)
     if count is None or not thresholds:
         return None
     fig = _new_figure(0.9 + 0.4 * (len(thresholds) + 1))
     ax = fig.add_subplot()
-    names = [t(lang, "chart_signatures_count")] + [n for n, _ in thresholds]
+    names = [t(lang, "chart_signatures_count")] + [_label(n, 34) for n, _ in thresholds]
     values = [count] + [v for _, v in thresholds]
     looks = [STATUS_LOOK["conflict"]] + [Look("#F2F2F2", "//", "")] * len(thresholds)
     for i, (v, look) in enumerate(zip(values, looks)):

@@ -1,0 +1,72 @@
+"""The HTML brief: Jinja2 with autoescaping on, one self-contained file (charts as data URIs).
+
+Every string that comes from the input, its metadata, the findings or a reviewer's note is
+passed to the template as data and escaped there; nothing is marked safe, and the input is
+never compiled as a template (so ``{{ 7*7 }}`` in a petition stays text).
+"""
+from __future__ import annotations
+
+import base64
+from functools import lru_cache
+from pathlib import Path
+
+from .strings import COMPLETENESS, DECISION, SPAN_LABEL, pick, t
+from .view import BriefView
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+def data_uri(data: bytes, mime: str = "image/png") -> str:
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+CHART_TITLE_KEYS = {
+    "status_matrix": "chart_matrix", "scorecard": "chart_scorecard",
+    "rights_severity": "chart_rights", "timeline": "chart_timeline",
+    "signatures": "chart_signatures",
+}
+
+
+def render_html(view: BriefView, charts: dict[str, dict[str, bytes]] | None = None) -> str:
+    """Render the brief as one HTML document (styles inlined, images embedded)."""
+    lang = view.lang
+    from markupsafe import Markup
+
+    css_text = (STATIC / "brief.css").read_text(encoding="utf-8")
+    if "<" in css_text:  # our own asset; it must never be able to close the <style> element
+        raise ValueError("brief.css must not contain '<'")
+    css = Markup(css_text)  # the package's stylesheet, never input: the only trusted markup
+    uris = {name: data_uri(files["png"]) for name, files in (charts or {}).items()}
+    blocks = [c for c in view.clauses if c.findings or c.checked or c.rejected]
+    if view.document.findings or view.document.checked or view.document.rejected:
+        blocks.append(view.document)
+    toc = [
+        ("summary", t(lang, "exec_summary")), ("scope", t(lang, "scope")),
+        *([("charts", t(lang, "charts"))] if len(uris) > ("scorecard" in uris) else []),
+        ("findings", t(lang, "findings")), ("admissibility", t(lang, "admissibility")),
+        ("precedents", t(lang, "precedents")), ("recommendations", t(lang, "recommendations")),
+        ("annex", t(lang, "annex")), ("provenance", t(lang, "provenance")),
+    ]
+    return _environment().get_template("brief.html.j2").render(
+        v=view, a=view.analysis, css=css, charts=uris, toc=toc, clause_blocks=blocks,
+        labels={k: pick(SPAN_LABEL, lang, k) for k in SPAN_LABEL[lang]},
+        completeness=pick(COMPLETENESS, lang, view.analysis.input.completeness),
+        chart_titles={k: t(lang, v) for k, v in CHART_TITLE_KEYS.items()},
+        rejected_label=pick(DECISION, lang, "reject"),
+    )
