@@ -105,7 +105,7 @@ _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u2
 _DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\r"}
 _CHAR_MAP: dict[str, str] = {c: " " for c in _SPACES}
 _CHAR_MAP.update({c: '"' for c in "«»„“”‟″〝〞＂"})
-_CHAR_MAP.update({c: "'" for c in "‘’‚‛′ʼ`"})
+_CHAR_MAP.update({c: "'" for c in "‘’‚‛′ʼ"})
 _CHAR_MAP.update({c: "-" for c in "‐‑‒–—―−"})
 _CHAR_MAP.update({"\u2028": "\n", "\u2029": "\n", "\u0085": "\n", "…": "."})
 # Latin letters that look like Cyrillic ones; replaced only inside words with Cyrillic letters.

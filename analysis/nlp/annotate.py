@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..errors import UnsupportedLanguageError
 from ..models import SUPPORTED_LANGUAGES, Clause, Segment, Span
@@ -99,7 +100,15 @@ def _starts_imperative(lang: str, doc) -> bool:
     if lang == "kk":
         last = [t for t in doc if t.is_alpha]
         return bool(last) and (last[-1].lower_.endswith(("сын", "сін", "лсын", "лсін")))
-    return first.lemma_ in lex.imperative_words
+    return first.lemma_ in _imperative_lemmas(lang)
+
+
+@lru_cache(maxsize=None)
+def _imperative_lemmas(lang: str) -> frozenset:
+    from .lemmatise import lemmatiser_for
+
+    fn = lemmatiser_for(lang)
+    return frozenset(fn(w) for w in load_lexicon(lang).imperative_words)
 
 
 def _build_clause(document: Document, unit: Unit, lang: str, doc, norm_start: int) -> Clause:
