@@ -113,11 +113,35 @@ def authority_refs(kb, ids: Iterable[str]) -> tuple[AuthorityRef, ...]:
 
 
 def text_available(kb, provision_id: str, as_of: date) -> bool:
+    """Whether the provision's text in force on ``as_of`` is in the KB.
+
+    A treaty's text does not change with its ratification by one State: before the ICCPR
+    bound Kazakhstan (24 April 2006) its text is still the standard for any State's instrument,
+    so an international provision dated before its first version uses that version's text.
+    """
     try:
         kb.version_at(provision_id, as_of)
     except TextUnavailableError:
+        provision = kb.provision(provision_id)
+        if provision.jurisdiction == "intl":
+            starts = [v.valid_from for v in provision.versions if v.texts and v.valid_from]
+            if starts and as_of < min(starts):
+                return True
         return False
     return True
+
+
+def in_force(provision: Provision, as_of: date) -> bool:
+    """Some version covers ``as_of`` (with or without text), or it is a treaty whose text
+    precedes its ratification (see :func:`text_available`)."""
+    for v in provision.versions:
+        if (v.valid_from is None or v.valid_from <= as_of) and (
+                v.valid_to is None or as_of <= v.valid_to):
+            return True
+    if provision.jurisdiction == "intl":
+        starts = [v.valid_from for v in provision.versions if v.texts and v.valid_from]
+        return bool(starts) and as_of < min(starts)
+    return False
 
 
 def is_domestic_jurisdiction(metadata: Mapping[str, Any] | None) -> bool | None:
@@ -359,6 +383,18 @@ def _document_finding(kb, provision: Provision, test: Test, clause_findings: Seq
     )
 
 
+def _not_in_force(kb, provision: Provision, test: Test, as_of: date, doc_quote: str) -> Finding:
+    d = as_of.isoformat()
+    en = (f"{_label(provision, 'en')} was not in force on {d}: not applied. "
+          f"Quoted: «{doc_quote}».")
+    ru = f"{_label(provision, 'ru')} не действовала на {d}: не применяется. Цитата: «{doc_quote}»."
+    return Finding(
+        id=f"{DOCUMENT}/{provision.id}#{test.id}", clause_id=DOCUMENT, provision_id=provision.id,
+        test_id=test.id, status="not_engaged", severity="none", confidence=0.9,
+        rationale={"en": en, "ru": ru}, authorities=authority_refs(kb, test.authorities),
+    )
+
+
 def _domestic_skipped(kb, provision: Provision, test: Test, jurisdiction: str,
                       doc_quote: str) -> Finding:
     en = (f"{_label(provision, 'en')} not applied: the instrument is from {jurisdiction}, and "
@@ -394,6 +430,10 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
         if not provision.tests:
             continue
         is_domestic = provision.jurisdiction != "intl"
+        if not in_force(provision, as_of):
+            findings.extend(_not_in_force(kb, provision, t, as_of, doc_quote)
+                            for t in provision.tests)
+            continue
         available = text_available(kb, provision.id, as_of)
         if not available:
             unavailable.append(provision.id)
@@ -535,7 +575,8 @@ def derive_admissibility(findings: Sequence[Finding], doc_signals: frozenset[str
     Rejected findings do not count; edited statuses do.
     """
     adm_tests = [(p, t) for p in kb_provisions(kb) for t in p.tests if t.kind == "admissibility"]
-    provision_id = adm_tests[0][0].id if adm_tests else None
+    main = [p.id for p, t in adm_tests if t.id == "admissibility"]
+    provision_id = main[0] if main else (adm_tests[0][0].id if adm_tests else None)
     verification = _verification_of(kb, provision_id)
     if "is_petition" not in doc_signals:
         return Admissibility(
