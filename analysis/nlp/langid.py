@@ -116,7 +116,8 @@ def _latin(text: str, lat: int) -> LanguageGuess:
         return LanguageGuess("supported", "en")
     if best > 0:
         return LanguageGuess("unsupported", "kk" if best_code == "kk-latn" else best_code)
-    if lat < 30 and not diacritics:
-        # short Latin fragments ("LGBT", "E-Petition.kz", "20mph") carry no language
+    if diacritics * 50 <= lat:
+        # Latin text without function words or foreign letters ("LGBT", "E-Petition.kz",
+        # a title such as "Require 20mph speed limits"): inherit from the neighbours
         return LanguageGuess("unknown", "en")
     return LanguageGuess("unsupported", None)
