@@ -189,7 +189,7 @@ def _jsonable(value: Any) -> Any:
 def analyse_document(document, *, as_of: date | str | None = None,
                      review: str | os.PathLike | ReviewFile | None = None, kb=None,
                      path: str | None = None) -> Analysis:
-    from .nlp import annotate
+    from .nlp.annotate import annotate  # the submodule shadows the package-level function
 
     return analyse_annotated(annotate(document), as_of=as_of, review=review, kb=kb,
                              path=path or document.path)

@@ -656,9 +656,14 @@ def worst_by_provision(findings: Sequence[Finding]) -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
+ACCESSORY_ARTICLES = frozenset({2})
+"""Art. 2(1) is violated only together with a substantive right ("26 with 2(1)"); authorities
+name the substantive articles, so it stays in ``provisions`` but not in ``conflicts_iccpr``."""
+
+
 def conflicts_iccpr(provisions: Mapping[str, str]) -> tuple[int, ...]:
     arts = {int(m.group(1)) for pid, s in provisions.items() if s == "conflict"
-            for m in [ICCPR_ARTICLE.match(pid)] if m}
+            for m in [ICCPR_ARTICLE.match(pid)] if m} - ACCESSORY_ARTICLES
     return tuple(sorted(arts))
 
 

@@ -245,7 +245,9 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         sogi = [g for g in p.groups if g.concept == "lgbt"]
         if sogi:
             put("targets_sogi", _as_evidence(sogi))
-        others = [g for g in p.groups if g.concept != "lgbt"]
+        # a status the law itself creates ("foreign agent") is a measure, not a protected
+        # characteristic: it reaches association and privacy, not art. 26 by itself
+        others = [g for g in p.groups if g.concept != "lgbt" and g.concept not in DESIGNATION_GROUPS]
         if others and (adverse or p.vague):
             put("targets_other_group", _as_evidence(others))
         if "targets_sogi" in out or "targets_other_group" in out:
