@@ -327,8 +327,8 @@ class _Builder:
         self._load_framework()
         self._load_authorities()
         self._load_context()
-        self._check_provisions()
         self._check_authorities()
+        self._check_provisions()
         self._check_context()
         tests = {f"{t.provision_id}#{t.id}": t
                  for p in self.provisions.values() for t in p.tests}

@@ -45,7 +45,12 @@ def _line_loader():
         mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
 
+    def construct_timestamp_as_text(loader, node):
+        # dates stay text: pydantic parses them and names the field when one is impossible
+        return loader.construct_scalar(node)
+
     LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp_as_text)
     return LineLoader
 
 
