@@ -80,11 +80,6 @@ def _finding_table(doc, v: BriefView, f: FindingView) -> None:
             (v.t("status"), f"{f.status_label} · {v.t('severity')}: {f.severity_label} · "
                             f"{v.t('confidence')}: {f.confidence}"),
             (v.t("reasoning"), f.machine_rationale)]
-    for tx in f.texts:
-        level = f" ({tx.verification_label})" if tx.verification != "official" else ""
-        rows.append((v.t("provision_text"), f"{tx.text}\n— {tx.source}{level}"))
-    if not f.texts:
-        rows.append((v.t("provision_text"), v.t("provision_text_unavailable")))
     if f.evidence:
         rows.append((v.t("evidence"), ", ".join(f"«{e}»" for e in f.evidence)))
     if f.authorities:
@@ -204,6 +199,17 @@ def render_docx(v: BriefView, charts: dict[str, dict[str, bytes]] | None = None)
         for name in others:
             _picture(doc, charts[name]["png"], v.t(CHART_TITLE_KEYS.get(name, "charts")))
 
+    doc.add_heading(v.t("provisions_applied"), level=1)
+    for f in v.provisions_applied:
+        doc.add_heading(f.provision_label + (f" — {f.provision_title}" if f.provision_title else ""),
+                        level=2)
+        for tx in f.texts:
+            doc.add_paragraph(tx.text, style="Quote")
+            level = f" ({tx.verification_label})" if tx.verification != "official" else ""
+            doc.add_paragraph(f"{v.t('source')}: {tx.source}{level}", style="Caption")
+        if not f.texts:
+            doc.add_paragraph(v.t("provision_text_unavailable"))
+
     doc.add_heading(v.t("findings"), level=1)
     for c in v.clauses:
         if not (c.findings or c.checked or c.rejected):
@@ -282,9 +288,8 @@ def render_docx(v: BriefView, charts: dict[str, dict[str, bytes]] | None = None)
 def _checked_and_rejected(doc, v: BriefView, c: ClauseView) -> None:
     if c.checked:
         doc.add_paragraph(v.t("checked_not_raised")).runs[0].bold = True
-        for f in c.checked:
-            doc.add_paragraph(f"{f.provision_label} — {f.test_question}: {f.status_label}. "
-                              f"{f.rationale}", style="List Bullet")
+        doc.add_paragraph("; ".join(f"{f.provision_label} ({f.test_id}): {f.status_label}"
+                                    for f in c.checked) + ".")
     if c.rejected:
         doc.add_paragraph(f"{v.t('reviewer_decision')} — {pick(DECISION, v.lang, 'reject')}"
                           ).runs[0].bold = True

@@ -59,7 +59,7 @@ def render_html(view: BriefView, charts: dict[str, dict[str, bytes]] | None = No
     toc = [
         ("summary", t(lang, "exec_summary")), ("scope", t(lang, "scope")),
         *([("charts", t(lang, "charts"))] if len(uris) > ("scorecard" in uris) else []),
-        ("findings", t(lang, "findings")), ("admissibility", t(lang, "admissibility")),
+        ("provisions", t(lang, "provisions_applied")), ("findings", t(lang, "findings")), ("admissibility", t(lang, "admissibility")),
         ("precedents", t(lang, "precedents")), ("recommendations", t(lang, "recommendations")),
         ("annex", t(lang, "annex")), ("provenance", t(lang, "provenance")),
     ]

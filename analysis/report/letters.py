@@ -97,8 +97,11 @@ def _findings_blocks(v: BriefView, intro_key: str) -> list[Block]:
     lang = v.lang
     if not v.letter_findings:
         return []
+    per_provision: dict[str, FindingView] = {}
+    for f in v.letter_findings:  # already worst first: keep one finding per provision
+        per_provision.setdefault(f.provision_label, f)
     return [Block("para", (_l(lang, intro_key),)),
-            Block("bullets", tuple(_finding_line(f, lang) for f in v.letter_findings))]
+            Block("bullets", tuple(_finding_line(f, lang) for f in per_provision.values()))]
 
 
 def _admissibility_blocks(v: BriefView) -> list[Block]:

@@ -68,14 +68,6 @@ def _finding(v: BriefView, f: FindingView) -> list[str]:
         badge = f" ({esc(au.verification_label)})" if au.verification != "official" else ""
         lines.append(f"- **{v.t('authorities')}:** {esc(au.citation)}{badge}")
     lines.append("")
-    if f.texts:
-        for tx in f.texts:
-            lines.append(quote(tx.text))
-            badge = f", {esc(tx.verification_label)}" if tx.verification != "official" else ""
-            lines.append(f">\n> — {esc(tx.source)}{badge}")
-            lines.append("")
-    else:
-        lines += [f"*{v.t('provision_text_unavailable')}*", ""]
     lines.append(f"{v.t('audit_trail')}: " + "; ".join(esc(x) for x in f.audit))
     lines.append("")
     return lines
@@ -109,6 +101,15 @@ def render_markdown(v: BriefView) -> str:
     for key, items in (("scope_skipped", v.skipped), ("scope_warnings", v.warnings)):
         if items:
             L += [f"### {v.t(key)}", ""] + [f"- {esc(x)}" for x in items] + [""]
+    L += [f"## {v.t('provisions_applied')}", ""]
+    for f in v.provisions_applied:
+        L += [f"### {esc(f.provision_label)}"
+              + (f" — {esc(f.provision_title)}" if f.provision_title else ""), ""]
+        for tx in f.texts:
+            badge = f", {esc(tx.verification_label)}" if tx.verification != "official" else ""
+            L += [quote(tx.text), ">", f"> — {esc(tx.source)}{badge}", ""]
+        if not f.texts:
+            L += [f"*{v.t('provision_text_unavailable')}*", ""]
     L += [f"## {v.t('findings')}", ""]
     blocks = [c for c in v.clauses if c.findings or c.checked or c.rejected]
     if v.document.findings or v.document.checked or v.document.rejected:
@@ -123,8 +124,8 @@ def render_markdown(v: BriefView) -> str:
             L += _finding(v, f)
         if c.checked:
             L += [f"**{v.t('checked_not_raised')}:**", ""]
-            L += [f"- {esc(f.provision_label)} — {esc(f.test_question)}: {esc(f.status_label)}. "
-                  f"{esc(f.rationale)}" for f in c.checked] + [""]
+            L += ["; ".join(f"{esc(f.provision_label)} ({esc(f.test_id)}): {esc(f.status_label)}"
+                            for f in c.checked) + ".", ""]
         if c.rejected:
             L += [f"**{v.t('reviewer_decision')} — {pick(DECISION, v.lang, 'reject')}:**", ""]
             L += [f"- ~~{esc(f.provision_label)} — {esc(f.test_question)}~~ "

@@ -39,6 +39,7 @@ _EN: dict[str, str] = {
     "whole_instrument": "The instrument as a whole",
     "provision": "Provision",
     "provision_text": "Text of the provision",
+    "provisions_applied": "Provisions applied and their text",
     "provision_text_unavailable": "The text of this provision for the date applied is not in "
     "the knowledge base.",
     "test": "Test",
@@ -136,6 +137,7 @@ _RU: dict[str, str] = {
     "whole_instrument": "Документ в целом",
     "provision": "Норма",
     "provision_text": "Текст нормы",
+    "provisions_applied": "Применённые нормы и их текст",
     "provision_text_unavailable": "Текста этой нормы на применённую дату нет в базе знаний.",
     "test": "Критерий",
     "status": "Статус",

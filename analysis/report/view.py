@@ -153,6 +153,7 @@ class BriefView:
     skipped: tuple[str, ...]
     warnings: tuple[str, ...]
     stale: tuple[str, ...]
+    provisions_applied: tuple[FindingView, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def t(self, key: str, **fmt: object) -> str:
@@ -361,6 +362,29 @@ def _kb_sources(fvs: Sequence[FindingView], a: Analysis, kb: Any, lang: str,
     return tuple(sorted(seen.values(), key=lambda s: (s.title.casefold(), s.id)))
 
 
+def _key_findings(reported: Sequence[FindingView]) -> tuple[FindingView, ...]:
+    """One finding per provision and test: the instrument-level one when the reasoning gave
+    it (clause ``document``), else the worst clause-level one, conflicts and concerns only."""
+    best: dict[tuple[str, str], FindingView] = {}
+    for fv in sorted(reported, key=_sort_key):
+        if fv.status not in ("conflict", "concern"):
+            continue
+        k = (fv.provision_id, fv.test_id)
+        cur = best.get(k)
+        if cur is None or (fv.clause_id == "document" and cur.clause_id != "document"):
+            best[k] = fv
+    return tuple(sorted(best.values(), key=_sort_key))
+
+
+def _provisions_applied(fvs: Sequence[FindingView]) -> tuple[FindingView, ...]:
+    """The first reported finding of each provision: its label, title and verbatim texts."""
+    seen: dict[str, FindingView] = {}
+    for fv in fvs:
+        if not fv.rejected and fv.status in REPORTED and fv.provision_id not in seen:
+            seen[fv.provision_id] = fv
+    return tuple(sorted(seen.values(), key=lambda x: x.provision_id))
+
+
 def build_view(a: Analysis, *, lang: str = "en", kb: Any = None) -> BriefView:
     """Compute everything the exporters show, in ``lang``, from the analysis (and the KB)."""
     fvs = tuple(_finding_view(f, a, kb, lang) for f in a.findings)
@@ -368,8 +392,7 @@ def build_view(a: Analysis, *, lang: str = "en", kb: Any = None) -> BriefView:
     doc_clause = Clause(id="document", start=0, end=0, text="", language=None, kind="description")
     document = _clause_view(doc_clause, fvs, ())
     reported = [fv for fv in fvs if not fv.rejected and fv.status in REPORTED]
-    key = tuple(sorted((fv for fv in reported if fv.status in ("conflict", "concern")),
-                       key=_sort_key))
+    key = _key_findings(reported)
     any_reviewed = any(f.review is not None for f in a.findings)
     if any_reviewed:
         letter = tuple(fv for fv in key if fv.accepted)
@@ -418,4 +441,5 @@ def build_view(a: Analysis, *, lang: str = "en", kb: Any = None) -> BriefView:
         skipped=tuple(f"{s.language or '?'}: {s.text[:200]} ({s.reason})" for s in a.skipped),
         warnings=a.warnings,
         stale=tuple(f"{s.finding_id} — {s.reviewer}: {s.decision}" for s in a.stale_reviews),
+        provisions_applied=_provisions_applied(fvs),
     )
