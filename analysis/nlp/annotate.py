@@ -85,7 +85,7 @@ def _check_supported(plan: _Plan) -> None:
 
 
 def _starts_imperative(lang: str, doc) -> bool:
-    words = [t for t in doc if t.is_alpha]
+    words = [t for t in doc[:6] if t.is_alpha]  # only the start matters (cheap on long clauses)
     # a leading document-type word ("Petition Require 20mph ...") is not the verb
     if words and words[0].lower_ in ("petition", "петиция", "петиція", "петиция:") and len(words) > 1:
         words = words[1:]
@@ -98,7 +98,7 @@ def _starts_imperative(lang: str, doc) -> bool:
         return is_infinitive_or_imperative(lang, first.text)
     lex = load_lexicon(lang)
     if lang == "kk":
-        last = [t for t in doc if t.is_alpha]
+        last = [t for t in doc[-3:] if t.is_alpha]
         return bool(last) and (last[-1].lower_.endswith(("сын", "сін", "лсын", "лсін")))
     return first.lemma_ in _imperative_lemmas(lang)
 
@@ -129,7 +129,8 @@ def _build_clause(document: Document, unit: Unit, lang: str, doc, norm_start: in
             spans[key] = Span(label=label, concept=concept, start=s, end=e, text=original[s:e],
                               negated=is_negated(doc, sp, label, lex.negation, lang))
     kind = clause_kind(cues=cues, role=unit.role, doc_kind=document.kind,
-                       starts_imperative=unit.role in ("title", "paragraph", "sentence", "numbered")
+                       starts_imperative="demand" not in cues
+                       and unit.role in ("title", "paragraph", "sentence", "numbered")
                        and _starts_imperative(lang, doc))
     s, e = document.to_original(unit.start, unit.end)
     ordered = tuple(spans[k] for k in sorted(spans))
