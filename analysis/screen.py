@@ -218,17 +218,31 @@ def _top_finding(analysis: Any) -> Any:
         -f.confidence, f.id))
 
 
+def evidence_words(spans: Sequence[Any]) -> list[str]:
+    """The words of the evidence spans in text order, without spans nested in another one
+    ("hidden" inside "open and hidden") or repeats differing only in case."""
+    kept: list[Any] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if kept and span.end <= max(k.end for k in kept) and span.start >= kept[-1].start:
+            continue
+        kept.append(span)
+    words: dict[str, str] = {}
+    for span in kept:
+        text = " ".join(span.text.split())
+        words.setdefault(text.lower(), text)
+    return list(words.values())
+
+
 def row_from_analysis(rid: str, analysis: Any) -> dict[str, Any]:
     """One output row from an :class:`~analysis.models.Analysis` (no analysis is kept)."""
     top = _top_finding(analysis)
     evidence = None
     confidence = None
     if top is not None:
-        words = list(dict.fromkeys(" ".join(s.text.split()) for s in top.evidence))
-        quoted = "; ".join(words)
+        quoted = "; ".join(evidence_words(top.evidence))
         if len(quoted) > EVIDENCE_CHARS:
             quoted = quoted[: EVIDENCE_CHARS - 1].rstrip() + "…"
-        evidence = f"{top.clause_id}: {quoted}" if quoted else top.clause_id
+        evidence = f"{top.clause_id}: {quoted}" if quoted else None
         confidence = round(float(top.confidence), 2)
     return {
         "id": rid,
@@ -243,9 +257,12 @@ def row_from_analysis(rid: str, analysis: Any) -> dict[str, Any]:
 
 
 def _render_error(exc: BaseException) -> str:
+    """One line per error, so that a CSV row stays one line in a spreadsheet."""
     if isinstance(exc, PetitionLensError):
-        return exc.render()
-    return f"internal error: {type(exc).__name__}: {exc}"
+        text = exc.render()
+    else:
+        text = f"internal error: {type(exc).__name__}: {exc}"
+    return " ".join(text.split())
 
 
 def analyse_records(records: Sequence[Record]) -> list[dict[str, Any]]:
@@ -253,7 +270,9 @@ def analyse_records(records: Sequence[Record]) -> list[dict[str, Any]]:
 
     Module-level so that worker processes can run it.
     """
-    from .nlp import annotate, annotate_many
+    # the submodule, not the package: importing analysis.nlp.annotate rebinds the package
+    # attribute `annotate` to that submodule, shadowing the function of the same name
+    from .nlp.annotate import annotate, annotate_many
     from .pipeline import analyse_annotated
     from .text import document_from_text, read_document
 

@@ -205,3 +205,17 @@ def test_real_screening_of_a_folder_and_jobs_2_identical(pipeline, tmp_path):
     assert len(rows) == 8
     assert next(r for r in rows if r["id"] == "german.txt")["error"]
     assert next(r for r in rows if r["id"] == "ru-2013-135fz.txt")["verdict"] == "incompatible"
+
+
+def test_evidence_words_drop_nested_spans_and_case_repeats():
+    from analysis.models import Span
+    from analysis.screen import evidence_words
+
+    text = "ban open and hidden propaganda; Open and Hidden Propaganda"
+    def span(phrase, start=0):
+        s = text.index(phrase, start)
+        return Span(label="vague", concept="x", start=s, end=s + len(phrase), text=phrase)
+
+    spans = [span("hidden"), span("open and hidden"), span("propaganda"), span("ban"),
+             span("Open and Hidden"), span("Propaganda")]
+    assert evidence_words(spans) == ["ban", "open and hidden", "propaganda"]
