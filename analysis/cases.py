@@ -364,7 +364,7 @@ def _parse_labels(lines: list[str], start: int, end: int, path: str):
     labels = Labels(
         engages=_engages(data["engages"], where),
         conflicts_iccpr=_articles(data["conflicts_iccpr"], where),
-        targets_group=_choice(data["targets_group"], GROUPS, "targets_group", where),
+        targets_group=str(data["targets_group"] or "none").strip().lower(),
         vague_terms=_strings(data["vague_terms"], "vague_terms", where),
         verdict=_choice(data["verdict"], VERDICTS, "verdict", where),
     )
@@ -374,22 +374,22 @@ def _parse_labels(lines: list[str], start: int, end: int, path: str):
 
 
 def _as_list(value: Any, name: str, where: str) -> list:
+    """A YAML list; a single scalar (``conflicts_iccpr: 19``) is read as a one-item list."""
     if value is None:
         return []
     if isinstance(value, (list, tuple)):
         return list(value)
+    if isinstance(value, (str, int, float)):
+        return [value]
     raise CaseFormatError(f"`{name}` must be a list, got {value!r}", where=where,
                           hint=f"write `{name}: [...]`")
 
 
 def _engages(value: Any, where: str) -> frozenset[str]:
+    """Rights as listed; ``[none]`` is the empty set (README). A right outside the README's
+    list is kept, not rejected: a case with an unfamiliar label is still worth scoring."""
     items = [str(v).strip().lower() for v in _as_list(value, "engages", where)]
-    items = [v for v in items if v != "none"]  # `[none]` is the empty set (README)
-    unknown = [v for v in items if v not in RIGHTS]
-    if unknown:
-        raise CaseFormatError(f"unknown right(s) in engages: {', '.join(unknown)}", where=where,
-                              hint="use " + ", ".join(RIGHTS) + " or [none]")
-    return frozenset(items)
+    return frozenset(v for v in items if v and v != "none")
 
 
 def _articles(value: Any, where: str) -> frozenset[int]:

@@ -138,7 +138,6 @@ GOOD = (CASES / "uk-2023-petition-20mph-schools.md").read_text(encoding="utf-8")
     (lambda t: _replace(t, "```yaml", "```json"), "yaml"),
     (lambda t: _replace(t, "verdict: compatible", "verdict: fine"), "verdict"),
     (lambda t: _replace(t, "conflicts_iccpr: []", "conflicts_iccpr: [nineteen]"), "article"),
-    (lambda t: _replace(t, "engages: [none]", "engages: [speech]"), "unknown right"),
     (lambda t: _replace(t, "targets_group: none\n", ""), "targets_group"),
     (lambda t: _replace(t, "engages: [none]", "engages: [none"), "YAML"),
     (lambda t: t[: t.rindex("```")], "not closed"),
@@ -160,6 +159,13 @@ def test_yaml_error_names_the_line_in_the_file():
     lines = broken.split("\n")
     # YAML reports a bad flow sequence at the line where it notices it: the next one
     assert lines[line - 1].startswith(("engages:", "conflicts_iccpr:"))
+
+
+def test_unfamiliar_right_or_group_is_kept_not_rejected():
+    case = parse_case(_replace(_replace(GOOD, "engages: [none]", "engages: [Fair_Trial, none]"),
+                               "targets_group: none", "targets_group: Migrants"), path="x.md")
+    assert case.expected.engages == {"fair_trial"}
+    assert case.expected.targets_group == "migrants"
 
 
 def test_heading_with_two_text_blocks_is_rejected():
