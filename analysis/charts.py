@@ -70,6 +70,11 @@ def _label(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(" ".join(text.split()), width)[:3]) or text
 
 
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def _new_figure(height: float):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -106,58 +111,59 @@ def _provision_label(kb: Any, pid: str, lang: str) -> str:
 
 
 def chart_status_matrix(analysis: Analysis, lang: str, kb: Any):
-    """Clauses × provisions; each cell the worst status (after review) of that pair's tests."""
+    """Provisions (rows) × clauses (columns); each cell the worst status after review.
+
+    Clauses where no provision is engaged (headings, neutral sentences) are left out: they
+    are listed in the brief, and a column of dashes would only hide the ones that matter.
+    """
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Rectangle
+
     from .report.strings import t
 
     findings = _reported(analysis)
     if not findings:
         return None
-    provs = sorted({f.provision_id for f in findings})
-    clause_ids = [c.id for c in analysis.clauses if any(f.clause_id == c.id for f in findings)]
-    if any(f.clause_id == "document" for f in findings):
-        clause_ids.append("document")
-    texts = {c.id: c.text for c in analysis.clauses}
     cells: dict[tuple[str, str], str] = {}
     for f in findings:
         key = (f.clause_id, f.provision_id)
         s = f.effective_status
         if key not in cells or STATUS_SEVERITY_ORDER[s] > STATUS_SEVERITY_ORDER[cells[key]]:
             cells[key] = s
-    n_rows, n_cols = len(clause_ids), len(provs)
-    fig = _new_figure(1.6 + 0.42 * n_rows)
+    engaged = {cid for (cid, _), s in cells.items() if s != "not_engaged"}
+    order = [c.id for c in analysis.clauses] + ["document"]
+    clause_ids = [cid for cid in order if cid in engaged] or [
+        cid for cid in order if any(k[0] == cid for k in cells)]
+    provs = sorted({pid for (cid, pid) in cells if cid in clause_ids},
+                   key=lambda p: (_provision_label(kb, p, lang), p))
+    n_rows, n_cols = len(provs), len(clause_ids)
+    fig = _new_figure(1.5 + 0.24 * n_rows + 0.06 * max(len(c) for c in clause_ids))
     ax = fig.add_subplot()
-    from matplotlib.patches import Rectangle
-
-    for r, cid in enumerate(clause_ids):
-        for c, pid in enumerate(provs):
+    groups: dict[str, list] = {}
+    for r, pid in enumerate(provs):
+        for c, cid in enumerate(clause_ids):
             s = cells.get((cid, pid))
-            if s is None:
-                ax.add_patch(Rectangle((c, r), 1, 1, facecolor="white", edgecolor="#BBBBBB",
-                                       linewidth=0.5))
-                continue
-            look = STATUS_LOOK[s]
-            ax.add_patch(Rectangle((c, r), 1, 1, facecolor=look.colour, hatch=look.hatch,
-                                   edgecolor="#333333", linewidth=0.6))
-            ax.text(c + 0.5, r + 0.5, look.symbol, ha="center", va="center", fontsize=11,
-                    fontweight="bold", color=look.text_colour,
-                    bbox={"boxstyle": "circle,pad=0.15", "facecolor": look.colour,
-                          "edgecolor": "none"})
+            groups.setdefault(s or "", []).append(Rectangle((c, r), 1, 1))
+            if s:
+                look = STATUS_LOOK[s]
+                ax.text(c + 0.5, r + 0.5, look.symbol, ha="center", va="center", fontsize=8,
+                        fontweight="bold", color=look.text_colour)
+    for s, rects in groups.items():
+        look = STATUS_LOOK.get(s)
+        ax.add_collection(PatchCollection(
+            rects, facecolor=look.colour if look else "white", hatch=look.hatch if look else "",
+            edgecolor="#333333" if look else "#BBBBBB", linewidth=0.5))
     ax.set_xlim(0, n_cols)
     ax.set_ylim(n_rows, 0)
-    ax.set_xticks([c + 0.5 for c in range(n_cols)])
-    ax.set_xticklabels([_label(_provision_label(kb, p, lang), 14) for p in provs], fontsize=7.5)
-    ax.xaxis.tick_top()
     ax.set_yticks([r + 0.5 for r in range(n_rows)])
-    ylabels = []
-    for cid in clause_ids:
-        if cid == "document":
-            ylabels.append(t(lang, "whole_instrument"))
-        else:
-            snippet = " ".join(texts.get(cid, "").split())
-            snippet = snippet[:38] + ("…" if len(snippet) > 38 else "")
-            ylabels.append(f"{cid}\n{snippet}")
-    ax.set_yticklabels(ylabels, fontsize=7)
+    ax.set_yticklabels([_short(_provision_label(kb, p, lang), 44) for p in provs], fontsize=7)
+    ax.set_xticks([c + 0.5 for c in range(n_cols)])
+    ax.set_xticklabels([t(lang, "whole_instrument") if c == "document" else c
+                        for c in clause_ids], fontsize=6.5, rotation=60, ha="left",
+                       rotation_mode="anchor")
+    ax.xaxis.tick_top()
     ax.tick_params(length=0)
+    ax.set_aspect("equal")
     ax.set_title(t(lang, "chart_matrix"), pad=8)
     used = [s for s in ("conflict", "concern", "needs_review", "compatible", "not_engaged")
             if s in cells.values()]

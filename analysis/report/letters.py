@@ -161,7 +161,10 @@ def mp_letter_blocks(v: BriefView, kb: Any) -> list[Block]:
 
 def blocks_to_markdown(title: str, blocks: list[Block]) -> str:
     from .markdown import esc
+    from .strings import _TABLES
 
+    placeholders = {v for table in _TABLES.values() for k, v in table.items()
+                    if k.startswith("placeholder_")}  # our own fixed "[Your name]" strings
     out = [f"# {esc(title)}", ""]
     for b in blocks:
         if b.kind == "banner":
@@ -175,7 +178,7 @@ def blocks_to_markdown(title: str, blocks: list[Block]) -> str:
         elif b.kind == "numbered":
             out += [f"{i}. {esc(x)}" for i, x in enumerate(b.items, 1)] + [""]
         elif b.kind == "lines":
-            out += ["  \n".join(esc(x) for x in b.items), ""]
+            out += ["  \n".join(x if x in placeholders else esc(x) for x in b.items), ""]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -1,0 +1,346 @@
+"""The exported brief: PDF text and fonts, HTML/Markdown escaping, DOCX comments, atomic writes.
+
+The full export (with its PDF) runs once per session through the CLI on the bundled 2024
+petition; tests that need hostile input build it from the real petition fixture.
+"""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from analysis.errors import OutputError
+from analysis.models import Analysis, Clause, Finding, Review, Span
+
+ROOT = Path(__file__).resolve().parent.parent
+PETITION = ROOT / "data" / "petitions" / "kz-2024-lgbt-propaganda"
+FIXTURE = ROOT / "tests" / "fixtures" / "analysis_kz2024.json"
+UK_WORDS = "Нашим дітям відкрито нав’язується одностатеве кохання"
+RU_TITLE = "Мы против открытой и скрытой пропаганды ЛГБТ в Республике Казахстан!"
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> {{ 7*7 }} {% raw %}"
+
+
+def fixture_analysis() -> Analysis:
+    return Analysis.model_validate_json(FIXTURE.read_text(encoding="utf-8"))
+
+
+def load_kb_or_none():
+    try:
+        from analysis.framework import load_kb
+
+        return load_kb()
+    except Exception:  # noqa: BLE001 - the KB is being built in parallel
+        return None
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory) -> tuple[Path, Analysis]:
+    """One full export: the real CLI on the bundled petition (the fixture if that is absent)."""
+    out = tmp_path_factory.mktemp("brief")
+    kb = load_kb_or_none()
+    if PETITION.exists() and kb is not None:
+        from analysis.__main__ import main
+
+        assert main(["brief", str(PETITION), "--out", str(out)]) == 0
+        analysis = Analysis.model_validate_json((out / "findings.json").read_text("utf-8"))
+    else:
+        from analysis.report import export_brief
+
+        analysis = fixture_analysis()
+        export_brief(analysis, out, lang="en", kb=None)
+    return out, analysis
+
+
+def reported(a: Analysis) -> list[Finding]:
+    return [f for f in a.findings
+            if not f.rejected and f.effective_status in ("conflict", "concern", "needs_review")]
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_pdf_text_has_the_petitions_words_exactly(exported):
+    out, _ = exported
+    text = " ".join(pdf_text(out / "brief.pdf").split())
+    assert UK_WORDS in text
+    assert RU_TITLE in text
+    assert "\ufffd" not in text
+
+
+def test_pdf_fonts_embedded_and_cover_every_character(exported):
+    from fontTools.ttLib import TTFont
+    from pypdf import PdfReader
+
+    out, _ = exported
+    reader = PdfReader(str(out / "brief.pdf"))
+    fonts = {}
+    for page in reader.pages[:3]:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            desc = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            fonts[str(font["/BaseFont"])] = "/FontFile2" in desc
+    assert fonts and all(fonts.values()), fonts
+    assert all("DejaVu" in name for name in fonts)
+    text = pdf_text(out / "brief.pdf")
+    cmap: set[int] = set()
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf",
+                 "DejaVuSerif.ttf", "DejaVuSans-Oblique.ttf"):
+        cmap |= set(TTFont(f"/usr/share/fonts/truetype/dejavu/{name}").getBestCmap())
+    missing = {ch for ch in text if not ch.isspace() and ord(ch) not in cmap}
+    assert not missing, f"characters without a glyph in the embedded fonts: {missing}"
+
+
+def test_pdf_first_page_renders_with_content(exported, tmp_path):
+    from PIL import Image
+
+    out, _ = exported
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "40", "-png", "-gray",
+                    str(out / "brief.pdf"), str(tmp_path / "p")], check=True)
+    (png,) = tmp_path.glob("p*.png")
+    img = Image.open(png).convert("L")
+    dark = sum(img.histogram()[:128])
+    assert dark > 0.005 * img.width * img.height
+
+
+def test_pdf_export_fetches_nothing_from_the_network(monkeypatch):
+    from analysis.report.pdf import make_fetcher, render_pdf
+
+    calls = []
+    monkeypatch.setattr(socket.socket, "connect", lambda *a: calls.append(a))
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: calls.append(a))
+    html = ('<html><head><link rel="stylesheet" href="https://example.org/x.css">'
+            '<style>@import url("http://example.org/y.css");</style></head><body>'
+            '<img src="http://127.0.0.1:9/a.png"><img src="file:///etc/passwd">'
+            '<p style="background: url(ftp://example.org/b.png)">x</p></body></html>')
+    fetcher = make_fetcher()
+    pdf = render_pdf(html, fetcher=fetcher)
+    assert pdf.startswith(b"%PDF")
+    assert calls == []
+    assert {"https://example.org/x.css", "http://127.0.0.1:9/a.png",
+            "file:///etc/passwd"} <= set(fetcher.refused)
+    assert not fetcher.served
+
+
+# --------------------------------------------------------------------------- HTML / Markdown
+
+
+def hostile_analysis() -> Analysis:
+    """The real fixture with a clause, a title and a reviewer note an attacker wrote."""
+    a = fixture_analysis()
+    start = len("\n".join(c.text for c in a.clauses)) + 10
+    text = f"Petition: {HOSTILE} ban LGBT"
+    i = text.index("LGBT")
+    clause = Clause(id="p_9", start=start, end=start + len(text), text=text, language="en",
+                    kind="demand", spans=(Span(label="group", concept="lgbt", start=start + i,
+                                               end=start + i + 4, text="LGBT"),))
+    f = Finding(id="p_9/iccpr/art_26#non_discrimination", clause_id="p_9",
+                provision_id="iccpr/art_26", test_id="non_discrimination", status="conflict",
+                severity="high", confidence=0.9, rationale={"en": f"Quoted: {HOSTILE}",
+                                                             "ru": f"Цитата: {HOSTILE}"},
+                review=Review(decision="accept", reviewer=f"R <b>{HOSTILE}</b>",
+                              date="2024-07-30", note=f"note {HOSTILE}"))
+    meta = dict(a.input.metadata, title=HOSTILE, author=HOSTILE)
+    return a.model_copy(update={
+        "clauses": a.clauses + (clause,), "findings": a.findings + (f,),
+        "input": a.input.model_copy(update={"title": HOSTILE, "metadata": meta}),
+    })
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_html_shows_hostile_input_as_text_never_as_markup(lang):
+    from bs4 import BeautifulSoup
+
+    from analysis.report.html import render_html
+    from analysis.report.view import build_view
+
+    html = render_html(build_view(hostile_analysis(), lang=lang))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find_all("script") == []
+    assert all(img["src"].startswith("data:image/png;base64,") for img in soup.find_all("img"))
+    for el in soup.find_all(True):
+        assert not any(attr.startswith("on") for attr in el.attrs), el.name
+        assert el.name != "b"
+    text = soup.get_text()
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=x onerror=alert(2)>" in text
+    assert "{{ 7*7 }}" in text and "49" not in text.replace("0.49", "")
+    assert f"note {HOSTILE}" in text
+
+
+def test_markdown_escapes_hostile_input():
+    from analysis.report.markdown import render_markdown
+    from analysis.report.view import build_view
+
+    md = render_markdown(build_view(hostile_analysis(), lang="en"))
+    assert "<script" not in md and "<img" not in md and "<b>" not in md
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md
+    assert "{{ 7\\*7 }}" in md
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas():
+    import csv
+    import io
+
+    from analysis.report.markdown import render_csv
+    from analysis.report.view import build_view
+
+    a = hostile_analysis()
+    bad = a.findings[-1].model_copy(update={"rationale": {"en": "=HYPERLINK(\"x\")"}})
+    rows = list(csv.DictReader(io.StringIO(render_csv(build_view(
+        a.model_copy(update={"findings": a.findings[:-1] + (bad,)}))))))
+    assert {r["rationale"] for r in rows if r["finding_id"] == bad.id} == {"'=HYPERLINK(\"x\")"}
+    assert len(rows) == len(a.findings)
+
+
+def test_html_brief_is_self_contained_and_has_every_section(exported):
+    from bs4 import BeautifulSoup
+
+    out, a = exported
+    soup = BeautifulSoup((out / "brief.html").read_text("utf-8"), "html.parser")
+    ids = {el.get("id") for el in soup.find_all(True)}
+    for section in ("summary", "scope", "findings", "admissibility", "precedents",
+                    "recommendations", "annex", "provenance"):
+        assert section in ids
+    assert not soup.find_all("link") and not soup.select("[src^=http]")
+    assert a.input.sha256 in soup.get_text()
+    assert len(soup.select("div.finding")) == len(reported(a))
+
+
+# --------------------------------------------------------------------------- DOCX
+
+
+def comment_anchors(docx_path: Path) -> dict[str, str]:
+    """Comment id -> the document text between its commentRangeStart and commentRangeEnd."""
+    from lxml import etree
+
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    w = "{%s}" % ns["w"]
+    body = etree.fromstring(zipfile.ZipFile(docx_path).read("word/document.xml"))
+    open_ids: list[str] = []
+    texts: dict[str, list[str]] = {}
+    for el in body.iter():
+        if el.tag == w + "commentRangeStart":
+            open_ids.append(el.get(w + "id"))
+            texts.setdefault(el.get(w + "id"), [])
+        elif el.tag == w + "commentRangeEnd":
+            open_ids.remove(el.get(w + "id"))
+        elif el.tag == w + "t":
+            for cid in open_ids:
+                texts[cid].append(el.text or "")
+    return {k: "".join(v) for k, v in texts.items()}
+
+
+def test_docx_has_one_comment_per_reported_finding_anchored_in_its_clause(exported):
+    import docx
+
+    out, a = exported
+    doc = docx.Document(str(out / "brief.docx"))
+    comments = {str(c.comment_id): c.text for c in doc.comments}
+    rep = reported(a)
+    assert len(comments) == len(rep)
+    anchors = comment_anchors(out / "brief.docx")
+    clause_text = {c.id: c.text for c in a.clauses}
+    by_id = {f.id: f for f in rep}
+    seen = set()
+    for cid, text in comments.items():
+        fid = text.strip().splitlines()[-1]
+        f = by_id[fid]
+        seen.add(fid)
+        if f.clause_id == "document":
+            assert a.clauses[0].text in anchors[cid] and a.clauses[-1].text in anchors[cid]
+        else:
+            assert anchors[cid] == clause_text[f.clause_id]
+    assert seen == set(by_id)
+
+
+# --------------------------------------------------------------------------- files
+
+
+def test_output_path_that_is_a_file_is_a_clear_error(tmp_path, fast_pdf):
+    from analysis.report import export_brief
+
+    target = tmp_path / "brief"
+    target.write_text("not a folder")
+    with pytest.raises(OutputError) as err:
+        export_brief(fixture_analysis(), target, kb=None)
+    assert "is a file" in err.value.render() and err.value.hint
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
+def test_unwritable_output_folder_is_a_clear_error(tmp_path, fast_pdf):
+    from analysis.report import export_brief
+
+    target = tmp_path / "ro"
+    target.mkdir()
+    target.chmod(0o500)
+    try:
+        with pytest.raises(OutputError):
+            export_brief(fixture_analysis(), target, kb=None)
+    finally:
+        target.chmod(0o700)
+
+
+@pytest.fixture
+def fast_pdf(monkeypatch):
+    """Tests of file handling do not need a real PDF (it is tested once per session above)."""
+    from analysis.report import pdf
+
+    monkeypatch.setattr(pdf, "render_pdf", lambda html, **_k: b"%PDF-1.7 stand-in")
+
+
+def test_failed_export_leaves_no_partial_file(tmp_path, monkeypatch, fast_pdf):
+    from analysis.report import docx as docx_mod
+    from analysis.report import export_brief
+
+    def boom(*_a, **_k):
+        raise RuntimeError("disk full while building the DOCX")
+
+    monkeypatch.setattr(docx_mod, "render_docx", boom)
+    with pytest.raises(RuntimeError):
+        export_brief(fixture_analysis(), tmp_path / "out", kb=None)
+    assert [p for p in (tmp_path / "out").rglob("*") if p.is_file()] == []
+
+
+def test_atomic_write_failure_removes_the_temporary_file(tmp_path, monkeypatch, fast_pdf):
+    from analysis.report import export_brief
+
+    def failing_replace(src, dst):
+        raise OSError("rename failed")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        export_brief(fixture_analysis(), tmp_path / "out", kb=None)
+    assert [p.name for p in (tmp_path / "out").rglob("*") if p.is_file()] == []
+
+
+def test_exports_are_byte_identical_across_runs(tmp_path):
+    from analysis.report import render_all
+
+    a = fixture_analysis()
+    one = render_all(a, lang="ru", kb=None)
+    two = render_all(a, lang="ru", kb=None)
+    assert sorted(one) == sorted(two)
+    differ = [k for k in one if one[k] != two[k]]
+    assert differ == []
+    assert re.search(rb"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", one["brief.html"]) is None
+
+
+def test_cli_writes_every_artefact(exported):
+    out, _ = exported
+    for name in ("brief.html", "brief.pdf", "brief.docx", "brief.md", "findings.json",
+                 "findings.csv"):
+        assert (out / name).stat().st_size > 0, name
+    assert len(list((out / "letters").glob("*.docx"))) == 4
+    assert len(list((out / "letters").glob("*.md"))) == 4
+    assert list((out / "charts").glob("*.svg")) and list((out / "charts").glob("*.png"))
+    assert not list(out.rglob("*.part"))
