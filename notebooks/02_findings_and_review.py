@@ -49,20 +49,26 @@ display(Markdown(nb.summary_markdown(analysis)))
 # %% [markdown]
 # ## Step 2. The findings
 #
-# One row per finding, worst first. **Status**: `conflict` (the clause, as worded, fails the
-# test), `concern` (it may fail; more facts needed), `needs_review` (the tool could not decide),
-# `compatible`, `not_engaged` (checked and not raised: a careful analysis says so too).
-# **Confidence** is how sure the rules are about the *facts they saw*, not a legal probability.
+# First the overview: for each provision, the worst status any clause reached. Then one row per
+# finding raised, worst first (the tests checked and not raised are in `findings.csv` and the
+# brief). **Status**: `conflict` (the clause, as worded, fails the test), `concern` (it may
+# fail; more facts needed), `needs_review` (the tool could not decide), `compatible`,
+# `not_engaged` (checked and not raised: a careful analysis says so too). **Confidence** is how
+# sure the rules are about the *facts they saw*, not a legal probability.
 # **What to check:** does the quoted evidence say what the rationale says? Is the authority on
 # point? Is a thin text (an excerpt, a paraphrase) carrying more weight than it can?
+
+# %%
+display(nb.provisions_styler(analysis))
 
 # %%
 display(nb.findings_styler(analysis, lang=output_lang))
 
 # %% [markdown]
-# ## Step 3. Why, finding by finding
+# ## Step 3. Why: the findings on the instrument as a whole
 #
-# The reasons in full, with the clause's own words and the pinpoint citations (e.g.
+# The reasons in full for the findings on the whole text (each sums up the clauses that raised
+# it), with the clause's own words and the pinpoint citations (e.g.
 # *CCPR/C/GC/34 para 25*). The verification level says how far each cited text can be trusted
 # as the source's own words (`official`, `unofficial-translation`, `secondary-quote`,
 # `summary`).
@@ -79,8 +85,10 @@ display(Markdown(nb.findings_markdown(analysis, lang=output_lang)))
 
 # %%
 from analysis.charts import make_charts
+from analysis.framework import load_kb
 
-charts = make_charts(analysis, nb.output_folder(out_dir) / "charts", lang=output_lang)
+charts = make_charts(analysis, nb.output_folder(out_dir) / "charts", lang=output_lang,
+                     kb=load_kb())
 nb.show_charts(charts)
 
 # %% [markdown]

@@ -173,16 +173,36 @@ def _style_status(value: Any) -> str:
     return f"background-color: {colour}" if colour else ""
 
 
-def findings_styler(analysis: Any, lang: str = "en"):
+REPORTED = ("conflict", "concern", "needs_review")
+
+
+def provisions_styler(analysis: Any):
+    """Worst status per provision (``Analysis.provisions``), worst first, coloured."""
+    import pandas as pd
+
+    from analysis.models import STATUS_SEVERITY_ORDER
+
+    rows = sorted(analysis.provisions.items(),
+                  key=lambda kv: (-STATUS_SEVERITY_ORDER[kv[1]], kv[0]))
+    frame = pd.DataFrame(rows, columns=["provision", "worst status"]).set_index("provision")
+    return frame.style.map(_style_status, subset=["worst status"])
+
+
+def findings_styler(analysis: Any, lang: str = "en", *, everything: bool = False):
     """The findings table (from :func:`analysis.pipeline.findings_frame`), coloured by status.
 
-    Worst first; the rationale in the brief's language; reviewer columns kept beside the
-    machine's status so a decision is always seen next to what it decided on.
+    By default only what a brief reports (conflict, concern, needs review) and whatever a
+    reviewer decided; ``everything=True`` adds the tests checked and not raised (they are all in
+    ``findings.csv``). Worst first; the rationale in the brief's language; reviewer columns
+    beside the machine's status so a decision is always seen next to what it decided on.
     """
     from analysis.models import STATUS_SEVERITY_ORDER
     from analysis.pipeline import findings_frame
 
     frame = findings_frame(analysis)
+    if not everything:
+        keep = frame["effective_status"].isin(REPORTED) | frame["review_decision"].notna()
+        frame = frame[keep]
     other = "rationale_ru" if lang == "en" else "rationale_en"
     frame = frame.drop(columns=[other, "clause_id", "test_id"], errors="ignore")
     frame = frame.rename(columns={f"rationale_{lang}": "rationale"})
@@ -194,11 +214,13 @@ def findings_styler(analysis: Any, lang: str = "en"):
     return styler.set_properties(**{"text-align": "left", "vertical-align": "top"})
 
 
-def findings_markdown(analysis: Any, lang: str = "en", *, limit: int | None = None) -> str:
-    """Reported findings (not the 'not engaged' ones) with rationale and citations."""
-    shown = [f for f in analysis.findings if f.effective_status not in ("not_engaged", "compatible")]
+def findings_markdown(analysis: Any, lang: str = "en", *, limit: int = 12) -> str:
+    """The instrument-level findings (clause ``document``), which sum up the clause-level ones,
+    with their reasons and citations; clause-level reasons are in the brief."""
+    raised = [f for f in analysis.findings if f.effective_status in REPORTED]
+    summary = [f for f in raised if f.clause_id == "document"] or raised
     lines = []
-    for f in shown[:limit]:
+    for f in summary[:limit]:
         rationale = f.rationale.get(lang) or f.rationale.get("en", "")
         cites = "; ".join(f"{a.citation} ({a.verification})" for a in f.authorities)
         review = ""
@@ -207,9 +229,11 @@ def findings_markdown(analysis: Any, lang: str = "en", *, limit: int | None = No
         lines.append(f"#### `{f.id}`\n**{f.effective_status}** (severity {f.severity}, "
                      f"confidence {f.confidence:.2f}){review}\n\n{rationale}\n\n"
                      f"*Authorities:* {cites or '—'}")
-    not_raised = len(analysis.findings) - len(shown)
-    lines.append(f"*{not_raised} further tests were checked and not raised "
-                 "(compatible or not engaged); they are listed in the brief.*")
+    rest = len(raised) - min(len(summary), limit)
+    not_raised = len(analysis.findings) - len(raised)
+    lines.append(f"*{rest} more findings raised clause by clause, and {not_raised} tests checked "
+                 "and not raised (compatible or not engaged): all are in the brief and in "
+                 "`findings.csv`.*")
     return "\n\n".join(lines)
 
 
