@@ -7,6 +7,7 @@ the styled findings table, the charts, and the brief's files.
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -102,8 +103,14 @@ def test_run_brief_executes_the_three_notebooks_into_a_folder(tmp_path):
     assert (out / "brief.pdf").read_bytes()[:5] == b"%PDF-"
     assert any((out / "letters").iterdir())
 
+    # the notebooks and the command line say exactly the same thing
+    cli_json = tmp_path / "cli.json"
+    run = subprocess.run([sys.executable, "-m", "analysis", "analyse", str(PETITION),
+                          "--out", str(cli_json)], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert cli_json.read_bytes() == (out / "findings.json").read_bytes()
 
-@pytest.mark.slow
+
 def test_run_brief_reports_bad_input_in_plain_words(tmp_path, capsys):
     code = run_brief.main(["--input", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o")])
     err = capsys.readouterr().err
