@@ -12,13 +12,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..errors import UnsupportedLanguageError
 from ..models import SUPPORTED_LANGUAGES, Clause, Segment, Span
 from ..text import Document
-from .langid import detect_language
+from .langid import detect_language, detect_languages
 from .modality import clause_kind, is_negated
-from .pipelines import CUE_PREFIX, SPANS_KEY, get_pipeline, load_lexicon
+from .pipelines import (CUE_PREFIX, HITS, REFS, clause_token_ranges, doc_text, get_pipeline,
+                        load_lexicon, make_clause_doc)
 from .segment import Unit, segment
 
 LANGUAGE_NAMES = {"ru": "Russian", "kk": "Kazakh", "uk": "Ukrainian", "en": "English"}
@@ -45,7 +47,7 @@ class _Plan:
 def _plan(document: Document) -> _Plan:
     text = document.normalised
     units = segment(text)
-    guesses = [detect_language(text[u.start:u.end]) for u in units]
+    guesses = detect_languages(text, [(u.start, u.end) for u in units])
     langs: list[str | None] = [g.lang if g.status == "supported" else None for g in guesses]
     unknown = [g.status == "unknown" for g in guesses]
     # short/undecidable segments inherit: previous decided one, else next, else the whole text's
@@ -84,23 +86,54 @@ def _check_supported(plan: _Plan) -> None:
         )
 
 
-def _starts_imperative(lang: str, doc) -> bool:
-    words = [t for t in doc[:6] if t.is_alpha]  # only the start matters (cheap on long clauses)
+class _Tokens:
+    """Token offsets and flags of one processed ``Doc`` as plain lists (no ``Token`` objects:
+    creating them costs more than the whole lemma pass)."""
+
+    __slots__ = ("text", "idx", "length", "punct", "alpha")
+
+    def __init__(self, doc, text: str):
+        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH
+
+        self.text = text
+        if len(doc):
+            self.idx, self.length, self.punct, self.alpha = doc.to_array(
+                [IDX, LENGTH, IS_PUNCT, IS_ALPHA]).T.tolist()
+        else:
+            self.idx = self.length = self.punct = self.alpha = []
+
+    def word(self, i: int) -> str:
+        start = self.idx[i]
+        return self.text[start:start + self.length[i]]
+
+    def start(self, i: int) -> int:
+        return self.idx[i]
+
+    def end(self, i: int) -> int:
+        return self.idx[i] + self.length[i]
+
+
+def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
+    words = [i for i in range(lo, min(hi, lo + 6)) if toks.alpha[i]]  # only the start matters
     # a leading document-type word ("Petition Require 20mph ...") is not the verb
-    if words and words[0].lower_ in ("petition", "петиция", "петиція", "петиция:") and len(words) > 1:
+    if words and toks.word(words[0]).lower() in ("petition", "петиция", "петиція", "петиция:") \
+            and len(words) > 1:
         words = words[1:]
-    first = words[0] if words else None
-    if first is None or not first.text[0].isupper():
+    if not words:
+        return False
+    first = toks.word(words[0])
+    if not first[0].isupper():
         return False
     if lang in ("ru", "uk"):
         from .lemmatise import is_infinitive_or_imperative
 
-        return is_infinitive_or_imperative(lang, first.text)
-    lex = load_lexicon(lang)
+        return is_infinitive_or_imperative(lang, first)
     if lang == "kk":
-        last = [t for t in doc[-3:] if t.is_alpha]
-        return bool(last) and (last[-1].lower_.endswith(("сын", "сін", "лсын", "лсін")))
-    return first.lemma_ in _imperative_lemmas(lang)
+        last = [i for i in range(max(lo, hi - 3), hi) if toks.alpha[i]]
+        return bool(last) and toks.word(last[-1]).lower().endswith(("сын", "сін", "лсын", "лсін"))
+    from .lemmatise import lemmatiser_for
+
+    return lemmatiser_for(lang)(first) in _imperative_lemmas(lang)
 
 
 @lru_cache(maxsize=None)
@@ -111,34 +144,51 @@ def _imperative_lemmas(lang: str) -> frozenset:
     return frozenset(fn(w) for w in load_lexicon(lang).imperative_words)
 
 
-def _build_clause(document: Document, unit: Unit, lang: str, doc, norm_start: int) -> Clause:
-    lex = load_lexicon(lang)
+class _ClauseParts(NamedTuple):
+    """What the pipeline found in one clause: spans as (start, end, label, concept, negated)
+    in normalised offsets, cue names, and whether the clause starts with an imperative."""
+
+    spans: list
+    cues: set
+    starts_imperative: bool
+
+
+def _clause_parts(doc, toks: _Tokens, k: int, offset: int, unit: Unit, lang: str,
+                  lex) -> _ClauseParts:
+    lo, hi = clause_token_ranges(doc)[k]
+    cues: set[str] = set()
+    spans = []
+    for s, e, label, concept in doc.user_data[HITS][k]:
+        if label.startswith(CUE_PREFIX):
+            cues.add(concept)
+            continue
+        spans.append((offset + toks.start(s), offset + toks.end(e - 1), label, concept,
+                      is_negated(toks, s, e, lo, hi, label, lex.negation, lang)))
+    for s, e, concept in doc.user_data[REFS][k]:
+        spans.append((offset + s, offset + e, "legal_ref", concept, False))
+    imperative = ("demand" not in cues and unit.role in ("title", "paragraph", "sentence", "numbered")
+                  and _starts_imperative(lang, toks, lo, hi))
+    return _ClauseParts(spans, cues, imperative)
+
+
+def _build_clause(document: Document, unit: Unit, lang: str, parts: _ClauseParts) -> Clause:
     original = document.original
     spans: dict[tuple, Span] = {}
-    cues: set[str] = set()
-    group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
-    for sp in group:
-        label = sp.label_
-        if label.startswith(CUE_PREFIX):
-            cues.add(label[len(CUE_PREFIX):])
-            continue
-        concept = sp.id_ or label
-        s, e = document.to_original(norm_start + sp.start_char, norm_start + sp.end_char)
+    for ns, ne, label, concept, negated in parts.spans:
+        s, e = document.to_original(ns, ne)
         key = (s, e, label, concept)
         if key not in spans:
             spans[key] = Span(label=label, concept=concept, start=s, end=e, text=original[s:e],
-                              negated=is_negated(doc, sp, label, lex.negation, lang))
-    kind = clause_kind(cues=cues, role=unit.role, doc_kind=document.kind,
-                       starts_imperative="demand" not in cues
-                       and unit.role in ("title", "paragraph", "sentence", "numbered")
-                       and _starts_imperative(lang, doc))
+                              negated=negated)
+    kind = clause_kind(cues=parts.cues, role=unit.role, doc_kind=document.kind,
+                       starts_imperative=parts.starts_imperative)
     s, e = document.to_original(unit.start, unit.end)
     ordered = tuple(spans[k] for k in sorted(spans))
     return Clause(id=unit.id, start=s, end=e, text=original[s:e], language=lang, kind=kind,
                   spans=ordered, heading=unit.heading)
 
 
-def _finish(plan: _Plan, docs: dict[int, object]) -> Annotated:
+def _finish(plan: _Plan, parts: dict[int, _ClauseParts]) -> Annotated:
     document = plan.document
     clauses: list[Clause] = []
     skipped: list[Segment] = []
@@ -154,35 +204,61 @@ def _finish(plan: _Plan, docs: dict[int, object]) -> Annotated:
                 + " (supported: " + ", ".join(SUPPORTED_LANGUAGES) + ")",
             ))
             continue
-        clauses.append(_build_clause(document, unit, lang, docs[i], unit.start))
+        clauses.append(_build_clause(document, unit, lang, parts[i]))
         share[lang] += unit.end - unit.start
     languages = tuple(sorted(share, key=lambda k: (-share[k], k)))
     return Annotated(document=document, clauses=tuple(clauses), skipped=tuple(skipped),
                      languages=languages)
 
 
+def _runs(plan: _Plan) -> list[tuple[str, list[int]]]:
+    """Consecutive clauses of one language: each run is tokenised as one ``Doc``."""
+    runs: list[tuple[str, list[int]]] = []
+    for i, lang in enumerate(plan.langs):
+        if lang is None:
+            continue
+        if runs and runs[-1][0] == lang and runs[-1][1][-1] == i - 1:
+            runs[-1][1].append(i)
+        else:
+            runs.append((lang, [i]))
+    return runs
+
+
 def _run(plans: list[_Plan], batch_size: int) -> list[Annotated]:
-    by_lang: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    """One ``Doc`` per run of same-language clauses (not one per clause), through ``nlp.pipe``
+    per language; the components match inside each clause's token range."""
+    by_lang: dict[str, list[tuple[int, list[int]]]] = defaultdict(list)
     for p_idx, plan in enumerate(plans):
-        for u_idx, lang in enumerate(plan.langs):
-            if lang:
-                by_lang[lang].append((p_idx, u_idx))
-    docs: list[dict[int, object]] = [dict() for _ in plans]
+        for lang, unit_ids in _runs(plan):
+            by_lang[lang].append((p_idx, unit_ids))
+    parts: list[dict[int, _ClauseParts]] = [dict() for _ in plans]
     for lang in sorted(by_lang):
-        keys = by_lang[lang]
+        jobs = by_lang[lang]
         nlp = get_pipeline(lang)
-        texts = (plans[p].document.normalised[plans[p].units[u].start:plans[p].units[u].end]
-                 for p, u in keys)
-        for (p, u), doc in zip(keys, nlp.pipe(texts, batch_size=batch_size)):
-            docs[p][u] = doc
-    return [_finish(plan, docs[i]) for i, plan in enumerate(plans)]
+        lex = load_lexicon(lang)
+
+        def docs(jobs=jobs, nlp=nlp):
+            for p, unit_ids in jobs:
+                units = plans[p].units
+                offset = units[unit_ids[0]].start
+                text = plans[p].document.normalised[offset:units[unit_ids[-1]].end]
+                yield make_clause_doc(nlp, text, [(units[u].start - offset, units[u].end - offset)
+                                                  for u in unit_ids])
+
+        for (p, unit_ids), doc in zip(jobs, nlp.pipe(docs(), batch_size=batch_size)):
+            units = plans[p].units
+            offset = units[unit_ids[0]].start
+            toks = _Tokens(doc, doc_text(doc))
+            for k, u in enumerate(unit_ids):
+                parts[p][u] = _clause_parts(doc, toks, k, offset, units[u], lang, lex)
+    return [_finish(plan, parts[i]) for i, plan in enumerate(plans)]
 
 
 def annotate(document: Document) -> Annotated:
     """Clauses, languages and evidence spans of one document (see module docstring)."""
     plan = _plan(document)
     _check_supported(plan)
-    return _run([plan], batch_size=256)[0]
+    return _run([plan], batch_size=64)[0]
 
 
 def annotate_many(documents: Iterable[Document], batch_size: int = 64) -> Iterator[Annotated]:
@@ -197,7 +273,7 @@ def annotate_many(documents: Iterable[Document], batch_size: int = 64) -> Iterat
         _check_supported(plan)
         batch.append(plan)
         if len(batch) >= batch_size:
-            yield from _run(batch, batch_size=256)
+            yield from _run(batch, batch_size=64)
             batch = []
     if batch:
-        yield from _run(batch, batch_size=256)
+        yield from _run(batch, batch_size=64)

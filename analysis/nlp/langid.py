@@ -67,31 +67,119 @@ class LanguageGuess:
 UNKNOWN = LanguageGuess("unknown", None)
 
 
-def detect_language(text: str) -> LanguageGuess:
-    """Guess the language of one segment (see module docstring)."""
-    cyr = len(_CYR.findall(text))
-    lat = len(_LAT.findall(text))
-    others = [(len(rx.findall(text)), code) for code, rx in _SCRIPTS]
-    best_other = max(others)
+# Speed (issue 3/7 benchmarks): detection runs on every clause. ``detect_languages`` counts the
+# letter classes of all clauses of a document in one vectorised pass (code points -> class ->
+# per-clause histogram); ``detect_language`` counts one text with a few regex passes. Both feed
+# the same decision (``_decide``) with exactly the counts a ``findall`` per class would give.
+_CLASSES = (
+    ("cyr", None), ("lat", None), ("lat_diacritic", _LAT_DIACRITIC),
+    ("kk", _KK), ("kk_shared", _KK_SHARED), ("uk", _UK), ("i", _I), ("ru", _RU),
+) + tuple(_OTHER_CYR.items()) + _SCRIPTS
+_NAMES = tuple(name for name, _ in _CLASSES)
+_CYRILLIC_SUBCLASSES = ("kk", "kk_shared", "uk", "i", "ru") + tuple(_OTHER_CYR)
+_CYR_RUN = re.compile(r"[\u0400-\u04ff]+")
+_LAT_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_ANY_OTHER = re.compile("[" + "".join(rx.pattern[1:-1] for _, rx in _SCRIPTS) + "]")
+_RARE_CLASS_OF = {ch: name for name in _CYRILLIC_SUBCLASSES
+                  for ch in dict(_CLASSES)[name].pattern[1:-1]}
+_RARE = re.compile("[" + "".join(_RARE_CLASS_OF) + "]")
+
+
+def _class_table():
+    """uint8 class id per code point (0 = none of ours), built once."""
+    global _TABLE
+    if _TABLE is None:
+        import numpy as np
+
+        table = np.zeros(0x110000, dtype=np.uint8)
+        ids = {name: k + 1 for k, name in enumerate(_NAMES)}
+        table[0x0400:0x0500] = ids["cyr"]
+        table[ord("A"):ord("Z") + 1] = ids["lat"]
+        table[ord("a"):ord("z") + 1] = ids["lat"]
+        table[0x00C0:0x0250] = ids["lat_diacritic"]
+        for name, ch in ((n, c) for c, n in _RARE_CLASS_OF.items()):
+            table[ord(ch)] = ids[name]
+        for name, rx in _SCRIPTS:
+            lo, hi = rx.pattern[1:-1].split("-")
+            table[int(lo[2:], 16):int(hi[2:], 16) + 1] = ids[name]
+        _TABLE = table
+    return _TABLE
+
+
+_TABLE = None
+
+
+def _decide(text: str, n: dict, best_other: tuple | None = None) -> LanguageGuess:
+    """The decision of the module docstring from the letter counts ``n`` of ``text``
+    (``cyr`` and ``lat`` are totals including their sub-classes)."""
+    cyr, lat = n["cyr"], n["lat"]
+    if best_other is None:
+        best_other = max((n[code], code) for code, _ in _SCRIPTS)
     total = cyr + lat + best_other[0]
     if total == 0:
         return UNKNOWN
     if best_other[0] > max(cyr, lat):
         return LanguageGuess("unsupported", best_other[1])
     if cyr >= lat:
-        return _cyrillic(text, cyr)
-    return _latin(text, lat)
+        return _cyrillic(text, cyr, n)
+    return _latin(text, lat, n["lat_diacritic"])
 
 
-def _cyrillic(text: str, cyr: int) -> LanguageGuess:
-    for code, rx in _OTHER_CYR.items():
-        if len(rx.findall(text)) >= max(1, cyr // 200):
+def detect_language(text: str) -> LanguageGuess:
+    """Guess the language of one segment (see module docstring)."""
+    n = dict.fromkeys(_NAMES, 0)
+    n["cyr"] = sum(map(len, _CYR_RUN.findall(text)))
+    n["lat"] = sum(map(len, _LAT_RUN.findall(text)))
+    if n["lat"]:
+        n["lat_diacritic"] = len(_LAT_DIACRITIC.findall(text))
+    if _ANY_OTHER.search(text):
+        for code, rx in _SCRIPTS:
+            n[code] = len(rx.findall(text))
+    if n["cyr"]:
+        for ch in _RARE.findall(text):
+            n[_RARE_CLASS_OF[ch]] += 1
+    return _decide(text, n)
+
+
+def detect_languages(text: str, ranges) -> list[LanguageGuess]:
+    """``[detect_language(text[s:e]) for s, e in ranges]`` for sorted, non-overlapping
+    ``ranges``, counting the letters of all of them in one vectorised pass."""
+    ranges = list(ranges)
+    if len(ranges) < 3:
+        return [detect_language(text[s:e]) for s, e in ranges]
+    import numpy as np
+
+    k = len(_NAMES) + 1
+    cls = _class_table()[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
+    starts = np.array([s for s, _ in ranges], dtype=np.int64)
+    ends = np.array([e for _, e in ranges], dtype=np.int64)
+    pos = np.arange(len(cls))
+    unit = np.searchsorted(ends, pos, side="right")
+    inside = unit < len(ranges)
+    inside[inside] &= starts[unit[inside]] <= pos[inside]
+    unit[~inside] = len(ranges)
+    hist = np.bincount(unit * k + cls, minlength=(len(ranges) + 1) * k).reshape(-1, k)[:-1]
+    cyr_cols = [0] + [_NAMES.index(c) + 1 for c in ("cyr",) + _CYRILLIC_SUBCLASSES]
+    lat_cols = [_NAMES.index(c) + 1 for c in ("lat", "lat_diacritic")]
+    script_cols = [_NAMES.index(c) + 1 for c, _ in _SCRIPTS]
+    cyr = hist[:, cyr_cols[1:]].sum(axis=1).tolist()
+    lat = hist[:, lat_cols].sum(axis=1).tolist()
+    other = hist[:, script_cols].max(axis=1).tolist()
+    rows = hist[:, 1:].tolist()
+    no_other = (0, max(c for c, _ in _SCRIPTS))
+    out = []
+    for j, (s, e) in enumerate(ranges):
+        n = dict(zip(_NAMES, rows[j]))
+        n["cyr"], n["lat"] = cyr[j], lat[j]
+        out.append(_decide(text[s:e], n, None if other[j] else no_other))
+    return out
+
+
+def _cyrillic(text: str, cyr: int, n: dict) -> LanguageGuess:
+    for code in _OTHER_CYR:
+        if n[code] >= max(1, cyr // 200):
             return LanguageGuess("unsupported", code)
-    kk = len(_KK.findall(text))
-    kk_shared = len(_KK_SHARED.findall(text))
-    uk = len(_UK.findall(text))
-    i = len(_I.findall(text))
-    ru = len(_RU.findall(text))
+    kk, kk_shared, uk, i, ru = n["kk"], n["kk_shared"], n["uk"], n["i"], n["ru"]
     if kk and (kk >= 2 or cyr < 60) and (kk + kk_shared) * 100 >= cyr:
         return LanguageGuess("supported", "kk")
     if kk_shared and not kk and (kk_shared * 50 >= cyr):
@@ -107,10 +195,9 @@ def _cyrillic(text: str, cyr: int) -> LanguageGuess:
     return LanguageGuess("supported", "ru")
 
 
-def _latin(text: str, lat: int) -> LanguageGuess:
+def _latin(text: str, lat: int, diacritics: int) -> LanguageGuess:
     words = _LATIN_WORD.findall(text.lower())
     hits = {code: sum(1 for w in words if w in fw) for code, fw in _FUNCTION_WORDS.items()}
-    diacritics = len(_LAT_DIACRITIC.findall(text))
     best_code, best = max(hits.items(), key=lambda kv: (kv[1], kv[0] == "en"))
     if hits["en"] and hits["en"] >= best and diacritics * 20 <= lat:
         return LanguageGuess("supported", "en")

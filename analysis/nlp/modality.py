@@ -25,27 +25,29 @@ _KK_NEG = re.compile(r"(?:ма|ме|ба|бе|па|пе)(?:й|с|ған|ген|�
 _PUNCT = frozenset(",;:()\"-")
 
 
-def is_negated(doc, span, label: str, negation: frozenset, lang: str) -> bool:
-    """See module docstring."""
+def is_negated(toks, start: int, end: int, lo: int, hi: int, label: str, negation: frozenset,
+               lang: str) -> bool:
+    """See module docstring. ``toks`` gives ``word(i)`` and ``punct[i]`` of the tokens; the
+    span is tokens ``[start, end)`` of a clause whose tokens are ``[lo, hi)``."""
     if label not in NEGATABLE:
         return False
     if lang == "kk":
         # Kazakh negation is postpositive: «дәстүрлі емес», «салынбайды»
-        after = doc[span.end: span.end + 1]
-        if len(after) and after[0].lower_ in negation:
+        if end < hi and toks.word(end).lower() in negation:
             return True
-        for tok in list(span)[-1:] + list(after):
-            low = tok.lower_
+        for i in range(end - 1, min(end + 1, hi)):
+            low = toks.word(i).lower()
             if len(low) > 5 and _KK_NEG.search(low[3:]):
                 return True
         return False
-    i = span.start - 1
+    i = start - 1
     steps = 0
-    while i >= 0 and steps < 3:
-        tok = doc[i]
-        if tok.text in _PUNCT or tok.is_punct:
+    while i >= lo and steps < 3:
+        word = toks.word(i)
+        if word in _PUNCT or toks.punct[i]:
             break
-        if tok.lower_ in negation or tok.lower_ == "n't":
+        low = word.lower()
+        if low in negation or low == "n't":
             return True
         i -= 1
         steps += 1

@@ -3,14 +3,27 @@
 Each pipeline is a blank spaCy ``Language`` (our own class for Kazakh) with three components
 registered by ``@Language.factory`` (scispaCy-style):
 
-- ``petition_lemmatizer``: sets ``token.lemma_`` from :mod:`analysis.nlp.lemmatise`;
-- ``span_ruler`` (spaCy's): phrase patterns from ``data/lexicons/<lang>.yaml`` matched on
-  ``LEMMA`` (so «пропаганду», «пропаганды» match «пропаганда»), written to
-  ``doc.spans["lexicon"]`` with ``label_`` = label and ``id_`` = concept; overlapping spans
-  are kept (a SpanGroup, not ``doc.ents``);
+- ``petition_lemmatizer``: sets the LEMMA of every token from :mod:`analysis.nlp.lemmatise`;
+- ``lexicon_matcher``: phrase patterns from ``data/lexicons/<lang>.yaml`` matched on ``LEMMA``
+  with spaCy's ``PhraseMatcher`` (so «пропаганду», «пропаганды» match «пропаганда»);
+  overlapping matches are all kept;
 - ``legal_refs``: regular expressions from the same file for references to legal provisions
   with their instrument («ст. 20 Конституции», "Article 19 of the ICCPR").
+
+Clauses. The annotator tokenises a whole run of clauses (a paragraph, usually a whole
+document) as one ``Doc`` and tells the components where its clauses are
+(:func:`make_clause_doc`); patterns and references are matched inside each clause only, exactly
+as if every clause were its own ``Doc``. Results are plain tuples per clause in
+``doc.user_data`` (:data:`HITS`, :data:`REFS`); :func:`lexicon_spans` turns them into spaCy
+``Span`` objects for interactive use.
+
+Speed (issue 3: annotation at most a third dearer than a bare tokenise + lemmatise pass): no
+component iterates over ``Token`` objects or rebuilds ``doc.text``. Lemmas are set through
+``Doc.to_array``/``Doc.from_array`` with a per-process cache from word-form hash to lemma hash;
+the PhraseMatcher runs in C over each clause's token range; a reference regex runs only on a
+clause that contains one of its trigger substrings (``legal_refs.triggers`` in the lexicon).
 """
+
 from __future__ import annotations
 
 import re
@@ -32,6 +45,7 @@ class Lexicon:
     legal_provision: re.Pattern | None
     legal_instruments: tuple  # ((concept, compiled regex), ...)
     legal_window: int
+    legal_triggers: dict  # instrument -> substrings, one of which each match contains
     imperative_first: bool
     imperative_words: frozenset
 
@@ -61,24 +75,41 @@ def load_lexicon(lang: str) -> Lexicon:
         legal_provision=re.compile(refs["provision"]) if refs.get("provision") else None,
         legal_instruments=instruments,
         legal_window=int(refs.get("window", 80)),
+        legal_triggers={c: tuple(str(t) for t in ts)
+                        for c, ts in (refs.get("triggers") or {}).items()},
         imperative_first=bool(data.get("imperative_first", False)),
         imperative_words=frozenset(w.lower() for w in data.get("imperative_words") or ()),
     )
 
 
-def find_legal_refs(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+def find_legal_refs(text: str, lex: Lexicon, instruments=None) -> list[tuple[int, int, str]]:
     """(start, end, instrument concept) for each reference to a provision of an instrument.
 
     A provision ("ст. 20", "Article 19(2)", "14-бабы") followed within ``window`` characters by
     an instrument gives one span from the provision to the instrument; an instrument named
     before the provision (Kazakh genitive «Конституцияның 14-бабы») likewise; an instrument
-    named alone (ICCPR, КоАП, a numbered law) is a reference to it.
+    named alone (ICCPR, КоАП, a numbered law) is a reference to it. Without an instrument there
+    is no reference, so the provision pattern runs only after an instrument was found, and an
+    instrument's pattern only when one of its trigger substrings occurs (``triggers``).
+    ``instruments``: the instruments whose triggers the caller already found in ``text``.
     """
     inst_hits: list[tuple[int, int, str]] = []
+    lowered = None
     for concept, rx in lex.legal_instruments:
+        triggers = lex.legal_triggers.get(concept)
+        if instruments is not None:
+            if triggers and concept not in instruments:
+                continue
+        elif triggers:
+            if lowered is None:
+                lowered = text.lower()
+            if not any(t in (lowered if t.islower() else text) for t in triggers):
+                continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 inst_hits.append((m.start(), m.end(), concept))
+    if not inst_hits:
+        return []
     inst_hits.sort()
     out: list[tuple[int, int, str]] = []
     used: set[int] = set()
@@ -104,9 +135,51 @@ def find_legal_refs(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     return [(s, s + len(text[s:e].rstrip()), c) for s, e, c in out]
 
 
+CLAUSES = "petition_lens.clauses"  # ((start_char, end_char), ...) of the Doc's clauses
+TEXT = "petition_lens.text"  # the Doc's text (``Doc.text`` rebuilds it from the tokens: slow)
+TOKENS = "petition_lens.tokens"  # ((start_token, end_token), ...) per clause
+HITS = "petition_lens.hits"  # per clause: [(start_token, end_token, label, concept), ...]
+REFS = "petition_lens.refs"  # per clause: [(start_char, end_char, instrument), ...]
+
+
+def make_clause_doc(nlp, text: str, clauses=None):
+    """A tokenised ``Doc`` of ``text`` whose clauses are the character ranges ``clauses``
+    (default: the whole text). Clause boundaries must fall on whitespace (as segmentation
+    guarantees), so that the tokens of a clause are the tokens of the clause alone."""
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT] = text
+    doc.user_data[CLAUSES] = tuple(clauses) if clauses is not None else ((0, len(text)),)
+    return doc
+
+
+def doc_text(doc) -> str:
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text
+
+
+def clause_token_ranges(doc) -> tuple:
+    """Token ranges of the Doc's clauses (cached in ``user_data``)."""
+    ranges = doc.user_data.get(TOKENS)
+    if ranges is None:
+        clauses = doc.user_data.get(CLAUSES) or ((0, len(doc_text(doc))),)
+        if len(clauses) == 1 and clauses[0] == (0, len(doc_text(doc))):
+            ranges = ((0, len(doc)),)
+        else:
+            import numpy as np
+            from spacy.attrs import IDX
+
+            idx = doc.to_array(IDX) if len(doc) else np.zeros(0, dtype="uint64")
+            flat = np.array(clauses, dtype="uint64").reshape(-1)
+            pos = np.searchsorted(idx, flat, side="left").tolist()
+            ranges = tuple(zip(pos[0::2], pos[1::2]))
+        doc.user_data[TOKENS] = ranges
+    return ranges
+
+
 def _register_factories() -> None:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span  # noqa: F401
 
     if Language.has_factory("petition_lemmatizer"):
         return
@@ -115,7 +188,11 @@ def _register_factories() -> None:
     def make_lemmatizer(nlp, name, lang: str):
         from .lemmatise import lemmatiser_for
 
-        return PetitionLemmatizer(lemmatiser_for(lang))
+        return PetitionLemmatizer(nlp.vocab, lemmatiser_for(lang))
+
+    @Language.factory("lexicon_matcher", default_config={"lang": "ru"})
+    def make_lexicon_matcher(nlp, name, lang: str):
+        return LexiconMatcher(nlp, load_lexicon(lang))
 
     @Language.factory("legal_refs", default_config={"lang": "ru"})
     def make_legal_refs(nlp, name, lang: str):
@@ -123,40 +200,156 @@ def _register_factories() -> None:
 
 
 class PetitionLemmatizer:
-    """Sets ``token.lemma_`` with the per-process cached lemma function of the language."""
+    """Sets every token's LEMMA with the per-process cached lemma function of the language.
 
-    def __init__(self, lemma_fn):
+    Works on arrays of string hashes (``Doc.to_array(ORTH)`` -> lemma hashes ->
+    ``Doc.from_array(LEMMA)``) with a cache from word-form hash to lemma hash, so a known word
+    form costs one dict look-up and no ``Token`` object is created."""
+
+    def __init__(self, vocab, lemma_fn):
+        self.strings = vocab.strings
         self.lemma_fn = lemma_fn
+        self.cache: dict[int, int] = {}
 
     def __call__(self, doc):
-        fn = self.lemma_fn
-        for token in doc:
-            token.lemma_ = fn(token.text)
+        if not len(doc):
+            return doc
+        import numpy as np
+        from spacy.attrs import LEMMA, ORTH
+
+        cache = self.cache
+        orths = doc.to_array(ORTH).tolist()
+        try:
+            lemmas = [cache[o] for o in orths]
+        except KeyError:
+            strings, fn = self.strings, self.lemma_fn
+            for o in orths:
+                if o not in cache:
+                    cache[o] = strings.add(fn(strings[o]))
+            lemmas = [cache[o] for o in orths]
+        doc.from_array([LEMMA], np.array(lemmas, dtype="uint64").reshape(-1, 1))
+        return doc
+
+
+def _patterns(lex: Lexicon) -> list[tuple[str, str, str]]:
+    """(label, concept, phrase) of every pattern, in file order, without repeats; cue patterns
+    get the label ``cue_<name>``."""
+    pats = []
+    seen = set()
+    for label, concepts in lex.phrases.items():
+        for concept, phrases in (concepts or {}).items():
+            for phrase in phrases or ():
+                key = (label, concept, str(phrase))
+                if key not in seen:
+                    seen.add(key)
+                    pats.append(key)
+    for cue, phrases in lex.cues.items():
+        for phrase in phrases or ():
+            pats.append((CUE_PREFIX + cue, cue, str(phrase)))
+    return pats
+
+
+class LexiconMatcher:
+    """Phrase patterns of a language matched on lemmas inside each clause (``HITS``).
+
+    The patterns are lemmatised by the pipeline's own tokenizer and lemmatizer, so the two
+    sides always agree (what spaCy's ``SpanRuler`` does with ``phrase_matcher_attr="LEMMA"``)."""
+
+    def __init__(self, nlp, lexicon: Lexicon):
+        from spacy.matcher import PhraseMatcher
+
+        lemmatizer = nlp.get_pipe("petition_lemmatizer")
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LEMMA", validate=False)
+        self.keys: dict[int, tuple[str, str]] = {}
+        strings = nlp.vocab.strings
+        for label, concept, phrase in _patterns(lexicon):
+            key = f"{label}|{concept}"
+            self.keys[strings.add(key)] = (label, concept)
+            pattern = lemmatizer(nlp.make_doc(phrase))
+            if len(pattern):
+                self.matcher.add(key, [pattern])
+
+    def __call__(self, doc):
+        from bisect import bisect_right
+
+        keys = self.keys
+        ranges = clause_token_ranges(doc)
+        hits: list[list] = [[] for _ in ranges]
+        # one matcher pass over the whole Doc; a match counts for the clause that holds all its
+        # tokens (the matcher tries every start, so these are exactly the per-clause matches;
+        # one terminal per pattern key and token path, so there are no duplicates)
+        starts = [a for a, _ in ranges]
+        for key, s, e in self.matcher(doc):
+            k = bisect_right(starts, s) - 1
+            if k >= 0 and e <= ranges[k][1] and e > s:
+                hits[k].append((s, e) + keys[key])
+        doc.user_data[HITS] = hits
         return doc
 
 
 class LegalRefs:
-    """Adds ``legal_ref`` spans (concept = instrument) to ``doc.spans['lexicon']``."""
+    """References to legal provisions with their instrument inside each clause (``REFS``):
+    character ranges expanded to whole tokens, with the instrument as concept."""
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self.triggers = tuple((c, t) for c, ts in lexicon.legal_triggers.items() for t in ts)
+
+    def _triggered(self, text: str, clauses) -> dict[int, set]:
+        """Clause index -> instruments whose trigger occurs inside that clause (one ``find``
+        pass per trigger over the whole text instead of a check per clause). An all-lower-case
+        trigger is looked for in the lower-cased text, any other as written."""
+        from bisect import bisect_right
+
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare letter whose lower case is longer
+            return {k: {c for c, t in self.triggers
+                        if t in (text[cs:ce].lower() if t.islower() else text[cs:ce])}
+                    for k, (cs, ce) in enumerate(clauses)}
+        starts = [cs for cs, _ in clauses]
+        found: dict[int, set] = {}
+        for concept, trigger in self.triggers:
+            where = lowered if trigger.islower() else text
+            i = where.find(trigger)
+            while i != -1:
+                k = bisect_right(starts, i) - 1
+                if k >= 0 and i + len(trigger) <= clauses[k][1]:
+                    found.setdefault(k, set()).add(concept)
+                i = where.find(trigger, i + 1)
+        return found
 
     def __call__(self, doc):
-        hits = find_legal_refs(doc.text, self.lexicon)
-        if not hits:
-            return doc
-        group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else None
-        new = []
-        for s, e, concept in hits:
-            span = doc.char_span(s, e, label="legal_ref", alignment_mode="expand")
-            if span is not None:
-                span.id_ = concept
-                new.append(span)
-        if group is None:
-            doc.spans[SPANS_KEY] = new
-        else:
-            group.extend(new)
+        lex = self.lexicon
+        text = doc_text(doc)
+        clauses = doc.user_data.get(CLAUSES) or ((0, len(text)),)
+        refs: list[list] = [[] for _ in clauses]
+        untriggered = any(not lex.legal_triggers.get(c) for c, _ in lex.legal_instruments)
+        found = self._triggered(text, clauses)
+        for k, (cs, ce) in enumerate(clauses):
+            instruments = found.get(k)
+            if instruments is None and not untriggered:
+                continue
+            for s, e, concept in find_legal_refs(text[cs:ce], lex, instruments or set()):
+                span = doc.char_span(cs + s, cs + e, alignment_mode="expand")
+                if span is not None:
+                    refs[k].append((span.start_char, span.end_char, concept))
+        doc.user_data[REFS] = refs
         return doc
+
+
+def lexicon_spans(doc) -> list:
+    """The matches of a processed Doc as spaCy ``Span`` objects (label = span label,
+    ``id_`` = concept), for interactive use and tests."""
+    from spacy.tokens import Span
+
+    out = [Span(doc, s, e, label=label, span_id=concept)
+           for clause in doc.user_data.get(HITS, ()) for s, e, label, concept in clause]
+    for clause in doc.user_data.get(REFS, ()):
+        for s, e, concept in clause:
+            span = doc.char_span(s, e, label="legal_ref")
+            span.id_ = concept
+            out.append(span)
+    return out
 
 
 def _make_blank(lang: str):
@@ -169,37 +362,17 @@ def _make_blank(lang: str):
     return spacy.blank(lang)
 
 
-def _patterns(lex: Lexicon) -> list[dict]:
-    pats = []
-    seen = set()
-    for label, concepts in lex.phrases.items():
-        for concept, phrases in (concepts or {}).items():
-            for phrase in phrases or ():
-                key = (label, concept, str(phrase))
-                if key not in seen:
-                    seen.add(key)
-                    pats.append({"label": label, "pattern": str(phrase), "id": concept})
-    for cue, phrases in lex.cues.items():
-        for phrase in phrases or ():
-            pats.append({"label": CUE_PREFIX + cue, "pattern": str(phrase), "id": cue})
-    return pats
-
-
 _PIPELINES: dict[str, object] = {}
 
 
 def get_pipeline(lang: str):
-    """The full annotation pipeline of ``lang`` (built once per process)."""
+    """The full annotation pipeline of ``lang`` (built on first use, once per process)."""
     nlp = _PIPELINES.get(lang)
     if nlp is None:
         _register_factories()
         nlp = _make_blank(lang)
         nlp.add_pipe("petition_lemmatizer", config={"lang": lang})
-        ruler = nlp.add_pipe("span_ruler", config={
-            "spans_key": SPANS_KEY, "phrase_matcher_attr": "LEMMA", "validate": False,
-            "overwrite": False,
-        })
-        ruler.add_patterns(_patterns(load_lexicon(lang)))
+        nlp.add_pipe("lexicon_matcher", config={"lang": lang})
         nlp.add_pipe("legal_refs", config={"lang": lang})
         _PIPELINES[lang] = nlp
     return nlp

@@ -41,7 +41,6 @@ art arts no nos para paras s ss sec e.g i.e etc mr mrs ms dr prof vs v cf p pp f
 inc ltd co st jr sr n
 """.split())
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ0-9])")
-_PREV_WORD = re.compile(r"(\S+)$")
 
 
 @dataclass(frozen=True)
@@ -75,12 +74,16 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = m.end()
         punct = m.group()
         if punct.startswith(".") and not punct.startswith("..."):
-            prev = _PREV_WORD.search(chunk, 0, m.start())
-            word = prev.group(1).lstrip("(\"'[").lower() if prev else ""
+            j = m.start()
+            i = j
+            while i > 0 and not chunk[i - 1].isspace():  # the word before the full stop
+                i -= 1
+            raw = chunk[i:j]
+            word = raw.lstrip("(\"'[").lower()
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or (
                     "." in word and len(word) <= 6 and word.replace(".", "").isalpha()):
                 continue
-            if word.isdigit() and len(word) <= 3 and s == 0 and prev.start() == 0:
+            if word.isdigit() and len(word) <= 3 and s == 0 and raw and i == 0:
                 continue  # "1. ..." marker at the start
         if chunk[s:stop].strip():
             out.append((s, stop))
