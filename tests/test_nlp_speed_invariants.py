@@ -5,8 +5,8 @@ Each shortcut is checked against the slow, obvious computation on the real texts
 
 - a legal instrument's regex runs only when one of its trigger substrings occurs, so every match
   must contain one (``legal_refs.triggers`` in data/lexicons);
-- language detection counts all clauses of a document in one vectorised pass
-  (``detect_languages``) and must agree with ``detect_language`` on each clause;
+- language detection recognises plain Russian with two regex searches and must agree with the
+  full count-based decision (``detect_by_counts``) on every clause;
 - one spaCy ``Doc`` per run of clauses must give each clause the same lexicon matches and legal
   references as a ``Doc`` of that clause alone.
 """
@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.nlp.langid import detect_language, detect_languages
+import random
+
+from analysis.nlp.langid import detect_by_counts, detect_language, detect_languages
 from analysis.nlp.pipelines import (HITS, REFS, find_legal_refs, get_pipeline, load_lexicon,
                                     make_clause_doc)
 from analysis.nlp.segment import segment
@@ -80,23 +82,35 @@ def test_triggers_do_not_change_legal_references(lang):
         assert n > 20
 
 
-def test_vectorised_language_detection_agrees_clause_by_clause():
-    checked = 0
+def test_plain_russian_shortcut_agrees_with_the_full_decision():
+    units = []
     for text in real_texts():
         norm = document_from_text(text).normalised
-        ranges = [(u.start, u.end) for u in segment(norm)]
-        fast = detect_languages(norm, ranges)
-        slow = [detect_language(norm[s:e]) for s, e in ranges]
-        assert [(g.status, g.lang) for g in fast] == [(g.status, g.lang) for g in slow]
-        checked += len(ranges)
-    assert checked > 1000
+        units += [norm[u.start:u.end] for u in segment(norm)]
+    # and short random strings around the thresholds (few letters, «ъ», mixed scripts)
+    rnd = random.Random(7)
+    alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя ЪЫ.,1 әқіїєў ABCxyz éα"
+    units += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(3000)]
+    units += ["ъ" * k + "а" * m for k in range(4) for m in range(0, 200, 7)]
+    got = [(g.status, g.lang) for g in detect_languages("\n".join(units), _ranges(units))]
+    want = [(g.status, g.lang) for g in map(detect_by_counts, units)]
+    assert got == want
+    assert got.count(("supported", "ru")) > 500
+
+
+def _ranges(parts):
+    out, pos = [], 0
+    for p in parts:
+        out.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    return out
 
 
 def test_mixed_scripts_counted_per_clause():
     text = "Запретить пропаганду.\n\nБұл заң балаларды қорғайды.\n\nΑυτό είναι ελληνικά κείμενο.\n\nThe law."
     ranges = [(u.start, u.end) for u in segment(text)]
     got = [(g.status, g.lang) for g in detect_languages(text, ranges)]
-    assert got == [(g.status, g.lang) for g in (detect_language(text[s:e]) for s, e in ranges)]
+    assert got == [(g.status, g.lang) for g in (detect_by_counts(text[s:e]) for s, e in ranges)]
     assert got[:3] == [("supported", "ru"), ("supported", "kk"), ("unsupported", "el")]
 
 

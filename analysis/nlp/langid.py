@@ -67,10 +67,12 @@ class LanguageGuess:
 UNKNOWN = LanguageGuess("unknown", None)
 
 
-# Speed (issue 3/7 benchmarks): detection runs on every clause. ``detect_languages`` counts the
-# letter classes of all clauses of a document in one vectorised pass (code points -> class ->
-# per-clause histogram); ``detect_language`` counts one text with a few regex passes. Both feed
-# the same decision (``_decide``) with exactly the counts a ``findall`` per class would give.
+# Speed (issue 3/7 benchmarks): detection runs on every clause. Plain Russian (Cyrillic letters
+# with none of the distinctive letters of the other languages, no «ъ», no Latin or other
+# script, at least four Cyrillic letters) is recognised with two regex searches, which is what
+# the full decision below returns for such a text; anything else is counted in a few passes
+# (letter runs, one search for all other scripts, one pass over the rare Cyrillic letters) that
+# give exactly the counts of a ``findall`` per class.
 _CLASSES = (
     ("cyr", None), ("lat", None), ("lat_diacritic", _LAT_DIACRITIC),
     ("kk", _KK), ("kk_shared", _KK_SHARED), ("uk", _UK), ("i", _I), ("ru", _RU),
@@ -83,38 +85,18 @@ _ANY_OTHER = re.compile("[" + "".join(rx.pattern[1:-1] for _, rx in _SCRIPTS) + 
 _RARE_CLASS_OF = {ch: name for name in _CYRILLIC_SUBCLASSES
                   for ch in dict(_CLASSES)[name].pattern[1:-1]}
 _RARE = re.compile("[" + "".join(_RARE_CLASS_OF) + "]")
+_NOT_PLAIN_RU = re.compile(
+    "[A-Za-z\u00c0-\u024fъ" + "".join(rx.pattern[1:-1] for _, rx in _SCRIPTS)
+    + "".join(ch for ch, name in _RARE_CLASS_OF.items() if name != "ru") + "]")
+_FOUR_CYR = re.compile(r"[\u0400-\u04ff](?:[^\u0400-\u04ff]*[\u0400-\u04ff]){3}")
+_RUSSIAN = LanguageGuess("supported", "ru")
 
 
-def _class_table():
-    """uint8 class id per code point (0 = none of ours), built once."""
-    global _TABLE
-    if _TABLE is None:
-        import numpy as np
-
-        table = np.zeros(0x110000, dtype=np.uint8)
-        ids = {name: k + 1 for k, name in enumerate(_NAMES)}
-        table[0x0400:0x0500] = ids["cyr"]
-        table[ord("A"):ord("Z") + 1] = ids["lat"]
-        table[ord("a"):ord("z") + 1] = ids["lat"]
-        table[0x00C0:0x0250] = ids["lat_diacritic"]
-        for name, ch in ((n, c) for c, n in _RARE_CLASS_OF.items()):
-            table[ord(ch)] = ids[name]
-        for name, rx in _SCRIPTS:
-            lo, hi = rx.pattern[1:-1].split("-")
-            table[int(lo[2:], 16):int(hi[2:], 16) + 1] = ids[name]
-        _TABLE = table
-    return _TABLE
-
-
-_TABLE = None
-
-
-def _decide(text: str, n: dict, best_other: tuple | None = None) -> LanguageGuess:
+def _decide(text: str, n: dict) -> LanguageGuess:
     """The decision of the module docstring from the letter counts ``n`` of ``text``
     (``cyr`` and ``lat`` are totals including their sub-classes)."""
     cyr, lat = n["cyr"], n["lat"]
-    if best_other is None:
-        best_other = max((n[code], code) for code, _ in _SCRIPTS)
+    best_other = max((n[code], code) for code, _ in _SCRIPTS)
     total = cyr + lat + best_other[0]
     if total == 0:
         return UNKNOWN
@@ -127,6 +109,13 @@ def _decide(text: str, n: dict, best_other: tuple | None = None) -> LanguageGues
 
 def detect_language(text: str) -> LanguageGuess:
     """Guess the language of one segment (see module docstring)."""
+    if not _NOT_PLAIN_RU.search(text) and _FOUR_CYR.search(text):
+        return _RUSSIAN
+    return detect_by_counts(text)
+
+
+def detect_by_counts(text: str) -> LanguageGuess:
+    """The full decision from the letter counts (no plain-Russian shortcut)."""
     n = dict.fromkeys(_NAMES, 0)
     n["cyr"] = sum(map(len, _CYR_RUN.findall(text)))
     n["lat"] = sum(map(len, _LAT_RUN.findall(text)))
@@ -142,37 +131,8 @@ def detect_language(text: str) -> LanguageGuess:
 
 
 def detect_languages(text: str, ranges) -> list[LanguageGuess]:
-    """``[detect_language(text[s:e]) for s, e in ranges]`` for sorted, non-overlapping
-    ``ranges``, counting the letters of all of them in one vectorised pass."""
-    ranges = list(ranges)
-    if len(ranges) < 3:
-        return [detect_language(text[s:e]) for s, e in ranges]
-    import numpy as np
-
-    k = len(_NAMES) + 1
-    cls = _class_table()[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
-    starts = np.array([s for s, _ in ranges], dtype=np.int64)
-    ends = np.array([e for _, e in ranges], dtype=np.int64)
-    pos = np.arange(len(cls))
-    unit = np.searchsorted(ends, pos, side="right")
-    inside = unit < len(ranges)
-    inside[inside] &= starts[unit[inside]] <= pos[inside]
-    unit[~inside] = len(ranges)
-    hist = np.bincount(unit * k + cls, minlength=(len(ranges) + 1) * k).reshape(-1, k)[:-1]
-    cyr_cols = [0] + [_NAMES.index(c) + 1 for c in ("cyr",) + _CYRILLIC_SUBCLASSES]
-    lat_cols = [_NAMES.index(c) + 1 for c in ("lat", "lat_diacritic")]
-    script_cols = [_NAMES.index(c) + 1 for c, _ in _SCRIPTS]
-    cyr = hist[:, cyr_cols[1:]].sum(axis=1).tolist()
-    lat = hist[:, lat_cols].sum(axis=1).tolist()
-    other = hist[:, script_cols].max(axis=1).tolist()
-    rows = hist[:, 1:].tolist()
-    no_other = (0, max(c for c, _ in _SCRIPTS))
-    out = []
-    for j, (s, e) in enumerate(ranges):
-        n = dict(zip(_NAMES, rows[j]))
-        n["cyr"], n["lat"] = cyr[j], lat[j]
-        out.append(_decide(text[s:e], n, None if other[j] else no_other))
-    return out
+    """``detect_language`` of each ``text[start:end]`` in ``ranges``."""
+    return [detect_language(text[s:e]) for s, e in ranges]
 
 
 def _cyrillic(text: str, cyr: int, n: dict) -> LanguageGuess:
