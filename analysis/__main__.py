@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder")
     p.add_argument("--lang", default="en", choices=["en", "ru"], help="language of the brief")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress lines on stderr (errors are still shown)")
 
     p = add("screen", _cmd_screen,
             "Screen many texts (a folder, or a CSV/JSONL with id and text columns).")

@@ -23,11 +23,43 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, InputTooLargeError
 from .models import Analysis, Clause, InputInfo, dump_json
 from .review import ReviewFile, apply_review, load_review
 
 FALLBACK_AS_OF = date(2026, 6, 30)
+
+MAX_CLAUSES = 2000
+"""Clauses one analysis accepts. Every test of every provision is evaluated per clause (about
+26 findings each), so 50,000 one-line clauses would mean 1.3 million findings and a brief no
+one can read; the longest real text we hold (a UN views document) has 243 clauses."""
+
+MAX_CLAUSE_CHARS = 20_000
+"""Characters in one clause. The longest real clause we hold has 2,660; a longer one means the
+text lost its line breaks and punctuation (one 1 MB line), and quoting it as evidence in every
+finding would bloat the outputs."""
+
+
+def check_workload(lengths: list[int], *, where: str, max_clauses: int = MAX_CLAUSES,
+                   max_clause_chars: int = MAX_CLAUSE_CHARS) -> None:
+    """Refuse, with a plain message, a text whose clauses are too many or too long to analyse
+    in reasonable time (``lengths``: characters per segment)."""
+    if len(lengths) > max_clauses:
+        raise InputTooLargeError(
+            f"the text splits into {len(lengths):,} clauses, above the limit of "
+            f"{max_clauses:,} for one analysis",
+            where=where,
+            hint="analyse the relevant chapters or articles as separate files (or use "
+                 "'python -m analysis screen' for many short texts)",
+        )
+    longest = max(lengths, default=0)
+    if longest > max_clause_chars:
+        raise InputTooLargeError(
+            f"one clause is {longest:,} characters long (the limit is {max_clause_chars:,}): "
+            "the text seems to have lost its line breaks and sentence punctuation",
+            where=where,
+            hint="restore the paragraphs (one point or sentence per line) and try again",
+        )
 
 
 # --------------------------------------------------------------------------- as_of
@@ -117,8 +149,10 @@ def analyse_annotated(annotated, *, as_of: date | str | None = None,
     )
     from .signals import completeness_of
 
-    kb = kb or load_kb()
     document = annotated.document
+    check_workload([c.end - c.start for c in annotated.clauses],
+                   where=str(path or document.path))
+    kb = kb or load_kb()
     meta = dict(document.metadata or {})
     when, how = choose_as_of(as_of, meta, kb)
     completeness = completeness_of(meta)
@@ -190,7 +224,13 @@ def analyse_document(document, *, as_of: date | str | None = None,
                      review: str | os.PathLike | ReviewFile | None = None, kb=None,
                      path: str | None = None) -> Analysis:
     from .nlp.annotate import annotate  # the submodule shadows the package-level function
+    from .nlp.segment import segment
 
+    # cheap pre-checks before the costly annotation: segmenting takes well under a second,
+    # and a broken review file is reported before minutes of work, not after
+    check_workload([u.end - u.start for u in segment(document.normalised)],
+                   where=str(path or document.path))
+    review = _review_for(path or document.path, review)
     return analyse_annotated(annotate(document), as_of=as_of, review=review, kb=kb,
                              path=path or document.path)
 

@@ -139,9 +139,15 @@ def load_review(path: str | os.PathLike) -> ReviewFile:
     except FileNotFoundError:
         raise ReviewFileError("the review file does not exist", where=p,
                               hint="check the path given with --review") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReviewFileError(f"cannot read the review file ({exc})", where=p,
-                              hint="save it as UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        raw = Path(path).read_bytes()
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ReviewFileError("the review file is not UTF-8 text (an invalid byte on this line)",
+                              where=f"{p}, line {line}",
+                              hint="save it as UTF-8 in your text editor and try again") from None
+    except OSError as exc:
+        raise ReviewFileError(f"cannot read the review file ({exc.strerror or exc})", where=p,
+                              hint="check the path and permissions of the file") from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:

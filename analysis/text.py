@@ -184,7 +184,16 @@ def _sniff_binary(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, *, where: str) -> tuple[str, str]:
-    """Decode bytes to text; return (text, encoding name). Raises EncodingError/BinaryInputError."""
+    """Decode bytes to text; return (text, encoding name). Raises EncodingError/BinaryInputError.
+
+    Order, each step deterministic: a BOM; binary magic numbers; strict UTF-8; UTF-16 without
+    a BOM (Cyrillic in UTF-16 has no zero bytes, so it is recognised by its shape, not by NULs);
+    a file that is UTF-8 except for a few broken bytes is refused, naming the line (decoding it
+    as cp1251 would silently turn it into mojibake); then the legacy Cyrillic code pages our
+    users meet (cp1251, KOI8-R/U, KZ-1048, cp866, Mac) and charset-normalizer's guess are
+    scored as text (:func:`_plausibility`), because statistical detectors alone mistake short
+    cp1251/KOI8-R texts for Big5 or Shift-JIS.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
@@ -204,9 +213,27 @@ def decode_bytes(data: bytes, *, where: str) -> tuple[str, str]:
         )
     if b"\x00" not in data:
         try:
-            return data.decode("utf-8"), "utf-8"
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        else:
+            if _control_ratio(text) <= 0.05:
+                return text, "utf-8"
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" not in data:
+        broken = _broken_utf8_line(data)
+        if broken is not None:
+            raise EncodingError(
+                f"the file is UTF-8 but has invalid bytes (first on line {broken})",
+                where=where,
+                hint="the file was damaged or joined from parts in different encodings: open "
+                     "it in a text editor, fix or retype that line, save as UTF-8 and try again",
+            )
+        legacy = _best_legacy_decoding(data)
+        if legacy is not None:
+            return legacy
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -231,6 +258,125 @@ def decode_bytes(data: bytes, *, where: str) -> tuple[str, str]:
             hint="give a .txt, .md, .html, .docx or .pdf file with the text",
         )
     return text, str(best.encoding)
+
+
+_LEGACY_ENCODINGS = ("cp1251", "koi8_r", "koi8_u", "kz1048", "cp866", "mac_cyrillic")
+# DOS and Mac code pages are rare today and share cp1251's letters on other bytes: they must
+# look clearly better (per character) to be chosen.
+_RARE_CODE_PAGES = {"cp866": 0.05, "mac_cyrillic": 0.05}
+# Russian letters by frequency (Lyashevskaya & Sharov's frequency dictionary ranks); a text
+# decoded with the wrong code page is made of the rare ones (й, ф, щ, ъ...) instead.
+_CYR_COMMON = set("оеаинтсрвлкмдпу")
+_CYR_MIDDLE = set("яызьбгчжхюшэцщіїєґәғқңөұүһё")
+_TYPOGRAPHY = set("«»„“”‘’–—…№")
+_OPENING = set("«„“‘(")
+_CLOSING = set("»”’…)")
+
+
+def _plausibility(text: str) -> float:
+    """How much ``text`` looks like ru/kk/uk/en prose, per character (higher is better).
+
+    Common Cyrillic and Latin letters score, rare ones less; a word mixing scripts, a
+    capital inside a lower-case word («пЕТИЦИЯ»: KOI8-R read as cp1251), letters of other
+    scripts (Big5, Shift-JIS guesses), control characters and box drawing (cp866 guesses)
+    cost.
+    """
+    if not text:
+        return 0.0
+    score = 0.0
+    for m in re.finditer(r"[^\W\d_]+", text):
+        word = m.group()
+        cyr = lat = other = flips = 0
+        prev_lower = False
+        for ch in word:
+            if "\u0400" <= ch <= "\u04ff":
+                cyr += 1
+                low = ch.lower()
+                score += 1.0 if low in _CYR_COMMON else 0.5 if low in _CYR_MIDDLE else 0.0
+            elif ch.isascii():
+                lat += 1
+                score += 0.8
+            else:
+                other += 1
+            if prev_lower and ch.isupper():
+                flips += 1
+            prev_lower = ch.islower()
+        if cyr and lat:
+            score -= 2.0 * len(word)
+        score -= 3.0 * other + 3.0 * flips
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        if code > 127 and not (ch.isalnum() or ch.isspace()):
+            # a symbol glued to a letter («июл€», «–еспублики»: cp1251 read as Mac Cyrillic)
+            glued = ((i > 0 and text[i - 1].isalpha() and ch not in _CLOSING)
+                     or (i + 1 < len(text) and text[i + 1].islower() and ch not in _OPENING))
+            if glued:
+                score -= 2.0
+            elif ch in _TYPOGRAPHY:
+                score += 0.6  # a dash or quote of the code page beats a stray letter there
+        if (code < 32 and ch not in "\n\r\t\f\v") or 0x2500 <= code <= 0x25FF or 0xE000 <= code <= 0xF8FF:
+            score -= 4.0
+    return score / len(text)
+
+
+def _best_legacy_decoding(data: bytes) -> tuple[str, str] | None:
+    """The best-scoring legacy code page (ties: the first in :data:`_LEGACY_ENCODINGS`)."""
+    candidates: list[tuple[str, str]] = []
+    for enc in _LEGACY_ENCODINGS:
+        try:
+            candidates.append((data.decode(enc), enc))
+        except UnicodeDecodeError:
+            continue
+    try:
+        from charset_normalizer import from_bytes
+
+        guess = from_bytes(data).best()
+    except Exception:  # noqa: BLE001 - the detector is only one more candidate
+        guess = None
+    if guess is not None and str(guess.encoding) not in _LEGACY_ENCODINGS:
+        candidates.append((str(guess), str(guess.encoding)))
+    best: tuple[float, int, str, str] | None = None
+    for rank, (text, enc) in enumerate(candidates):
+        score = _plausibility(text) - _RARE_CODE_PAGES.get(enc, 0.0)
+        if best is None or score > best[0]:
+            best = (score, rank, text, enc)
+    if best is None or best[0] < 0.3 or _control_ratio(best[2]) > 0.05:
+        return None
+    return best[2], best[3]
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 LE/BE text without a BOM, recognised when it decodes to plausible prose."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    found: list[tuple[float, str, str]] = []
+    for enc in ("utf_16_le", "utf_16_be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _control_ratio(text) > 0.05:
+            continue
+        texty = sum(1 for ch in text if ch.isspace() or ch.isdigit() or ch in ".,;:!?()-\"'«»№%"
+                    or ("\u0400" <= ch <= "\u04ff") or (ch.isascii() and ch.isalpha())
+                    or ("\u00c0" <= ch <= "\u017f"))
+        if texty >= 0.9 * len(text):
+            found.append((_plausibility(text), text, enc))
+    if not found:
+        return None
+    found.sort(key=lambda t: -t[0])
+    return found[0][1], found[0][2]
+
+
+def _broken_utf8_line(data: bytes) -> int | None:
+    """The line of the first invalid byte when ``data`` is UTF-8 apart from a few bad bytes."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if bad == 0 or multibyte < 2 * bad:
+        return None
+    first = text.index("\ufffd")
+    return text.count("\n", 0, first) + 1
 
 
 def _control_ratio(text: str) -> float:
@@ -362,6 +508,14 @@ def _build(original: str, *, path: str, metadata: dict[str, Any], sha: str,
             hint="check that you chose the right file and that it contains the text to analyse",
         )
     normalised, offsets = normalise(body, base=body_start)
+    if not normalised.strip():
+        # only invisible characters (soft hyphens, zero-width spaces, NBSP...)
+        raise EmptyInputError(
+            "the document has no text, only invisible characters (soft hyphens, zero-width or "
+            "non-breaking spaces)",
+            where=path,
+            hint="check that you chose the right file and that it contains the text to analyse",
+        )
     return Document(
         path=path, original=original, normalised=normalised, offsets=offsets,
         metadata=meta, body_start=body_start, sha256=sha, encoding=encoding, format=fmt,
