@@ -223,7 +223,7 @@ def _jsonable(value: Any) -> Any:
 def analyse_document(document, *, as_of: date | str | None = None,
                      review: str | os.PathLike | ReviewFile | None = None, kb=None,
                      path: str | None = None) -> Analysis:
-    from .nlp.annotate import annotate  # the submodule shadows the package-level function
+    from .nlp import annotate
     from .nlp.segment import segment
 
     # cheap pre-checks before the costly annotation: segmenting takes well under a second,

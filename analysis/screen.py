@@ -270,9 +270,7 @@ def analyse_records(records: Sequence[Record]) -> list[dict[str, Any]]:
 
     Module-level so that worker processes can run it.
     """
-    # the submodule, not the package: importing analysis.nlp.annotate rebinds the package
-    # attribute `annotate` to that submodule, shadowing the function of the same name
-    from .nlp.annotate import annotate, annotate_many
+    from .nlp import annotate, annotate_many
     from .pipeline import analyse_annotated
     from .text import document_from_text, read_document
 

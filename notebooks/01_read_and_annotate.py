@@ -74,7 +74,7 @@ display(Markdown(nb.completeness_note(document)))
 # cite. Parts in a language we do not analyse are listed, not silently dropped.
 
 # %%
-from analysis.nlp.annotate import annotate
+from analysis.nlp import annotate
 
 annotated = annotate(document)
 display(nb.clauses_table(annotated))

@@ -227,3 +227,21 @@ def test_cli_annotate_json(tmp_path, capsys):
     assert data["languages"] == ["ru"] and data["clauses"][0]["kind"] == "demand"
     assert main(["annotate", str(path)]) == 0
     assert "measure/ban" in capsys.readouterr().out
+
+
+def test_package_function_is_not_shadowed_by_a_submodule():
+    """``from analysis.nlp import annotate`` is the function even after the implementation
+    module was imported (a submodule named ``annotate`` used to replace it)."""
+    import importlib.util
+    import types
+
+    import analysis.nlp
+    import analysis.nlp.annotator  # noqa: F401  (the import that used to rebind the name)
+    from analysis.nlp import annotate, annotate_many
+
+    assert importlib.util.find_spec("analysis.nlp.annotate") is None
+    assert not isinstance(annotate, types.ModuleType) and callable(annotate)
+    assert not isinstance(analysis.nlp.annotate, types.ModuleType)
+    doc = document_from_text("Запретить пропаганду в СМИ.")
+    assert [c.kind for c in annotate(doc).clauses] == ["demand"]
+    assert [a.languages for a in annotate_many([doc])] == [("ru",)]

@@ -9,7 +9,9 @@ Public API (docs/CONTRACTS.md):
   ``nlp.pipe``; pipelines and lemma caches are built once per process.
 - :func:`annotate_file_cli` — ``python -m analysis annotate INPUT [--json]``.
 
-spaCy and pymorphy3 are imported only when a pipeline is first needed.
+spaCy and pymorphy3 are imported only when a pipeline is first needed. The implementation is in
+:mod:`analysis.nlp.annotator` (not ``annotate``: a submodule of that name would shadow the
+function once imported).
 """
 from __future__ import annotations
 
@@ -17,23 +19,23 @@ __all__ = ["Annotated", "annotate", "annotate_many", "annotate_file_cli"]
 
 
 def __getattr__(name: str):
-    if name in ("Annotated", "annotate", "annotate_many"):
-        from . import annotate as _mod
+    if name == "Annotated":
+        from .annotator import Annotated
 
-        return getattr(_mod, name)
+        return Annotated
     raise AttributeError(name)
 
 
 def annotate(document):
-    """See :func:`analysis.nlp.annotate.annotate`."""
-    from .annotate import annotate as _annotate
+    """See :func:`analysis.nlp.annotator.annotate`."""
+    from .annotator import annotate as _annotate
 
     return _annotate(document)
 
 
 def annotate_many(documents, batch_size: int = 64):
-    """See :func:`analysis.nlp.annotate.annotate_many`."""
-    from .annotate import annotate_many as _annotate_many
+    """See :func:`analysis.nlp.annotator.annotate_many`."""
+    from .annotator import annotate_many as _annotate_many
 
     return _annotate_many(documents, batch_size=batch_size)
 
@@ -58,7 +60,7 @@ def annotate_file_cli(args) -> int:
     import json
 
     from ..text import read_document
-    from .annotate import annotate as _annotate
+    from .annotator import annotate as _annotate
 
     annotated = _annotate(read_document(args.input))
     if getattr(args, "json", False):

@@ -6,7 +6,7 @@ remainder), and letters of other Cyrillic languages (Belarusian ў, Serbian ђ �
 җ, Uzbek ҳ, Kyrgyz/Mongolian ө ү without the Kazakh letters, Bulgarian's frequent ъ) mark an
 unsupported language. Within Latin script, English is told from other languages by its
 function words. A segment too short to decide is ``unknown`` and inherits its neighbours'
-language (see :mod:`analysis.nlp.annotate`).
+language (see :mod:`analysis.nlp.annotator`).
 """
 from __future__ import annotations
 
