@@ -213,7 +213,8 @@ def test_html_brief_is_self_contained_and_has_every_section(exported):
         assert section in ids
     assert not soup.find_all("link") and not soup.select("[src^=http]")
     assert a.input.sha256 in soup.get_text()
-    assert len(soup.select("div.finding")) == len(reported(a))
+    shown = [el["data-finding"] for el in soup.select("[data-finding]")]
+    assert sorted(shown) == sorted(f.id for f in reported(a))  # each reported finding once
 
 
 # --------------------------------------------------------------------------- DOCX
@@ -344,3 +345,41 @@ def test_cli_writes_every_artefact(exported):
     assert len(list((out / "letters").glob("*.md"))) == 4
     assert list((out / "charts").glob("*.svg")) and list((out / "charts").glob("*.png"))
     assert not list(out.rglob("*.part"))
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_brief_gives_reasoning_once_per_provision_and_test(exported):
+    """Each provision#test's reasoning is printed once; each raised clause is quoted once in
+    the findings; the 95-page clause-by-test layout (every reasoning per clause) is gone."""
+    from bs4 import BeautifulSoup
+    from pypdf import PdfReader
+
+    out, a = exported
+    soup = BeautifulSoup((out / "brief.html").read_text("utf-8"), "html.parser")
+    findings = soup.find(id="findings")
+    groups = {(f.provision_id, f.test_id) for f in reported(a)}
+    assert len(findings.select("div.test")) == len(groups)
+    raised = {f.clause_id for f in reported(a)} - {"document"}
+    quoted = [el["id"] for el in findings.select("article.clause")]
+    assert sorted(quoted) == sorted(f"clause-{c}" for c in raised)
+    leads = [el.get_text() for el in findings.select("div.test > p > strong")
+             if el.get_text().startswith("Reasoning (finding ")]
+    assert len(leads) == len(groups)
+    assert len(PdfReader(str(out / "brief.pdf")).pages) <= 40
+
+
+def test_each_finding_row_carries_its_reviewer_decision():
+    from bs4 import BeautifulSoup
+
+    from analysis.report.html import render_html
+    from analysis.report.view import build_view
+
+    a = hostile_analysis()
+    soup = BeautifulSoup(render_html(build_view(a, lang="en")), "html.parser")
+    (row,) = soup.select(f'[data-finding="{a.findings[-1].id}"]')
+    assert "accepted" in row.get_text() and f"note {HOSTILE}" in row.get_text()
+    unreviewed = next(f for f in reported(a) if f.review is None and f.clause_id != "document")
+    (row,) = soup.select(f'[data-finding="{unreviewed.id}"]')
+    assert "Not reviewed yet" in row.get_text()

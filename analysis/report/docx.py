@@ -12,7 +12,7 @@ import io
 import zipfile
 from datetime import datetime, time
 
-from .strings import COMPLETENESS, DECISION, pick
+from .strings import COMPLETENESS, pick
 from .view import BriefView, ClauseView, FindingView
 
 AUTHOR = "petition-lens"
@@ -74,33 +74,37 @@ def _kv_table(doc, rows):
     return table
 
 
-def _finding_table(doc, v: BriefView, f: FindingView) -> None:
-    rows = [(v.t("provision"), f.provision_label + (f" — {f.provision_title}" if f.provision_title else "")),
-            (v.t("test"), f.test_question),
-            (v.t("status"), f"{f.status_label} · {v.t('severity')}: {f.severity_label} · "
-                            f"{v.t('confidence')}: {f.confidence}"),
-            (v.t("reasoning"), f.machine_rationale)]
-    if f.evidence:
-        rows.append((v.t("evidence"), ", ".join(f"«{e}»" for e in f.evidence)))
-    if f.authorities:
-        rows.append((v.t("authorities"), "\n".join(
-            a.citation + (f" ({a.verification_label})" if a.verification != "official" else "")
-            for a in f.authorities)))
-    if f.review:
-        r = f.review
-        text = f"{r.decision_label} — {r.reviewer}, {r.date}"
-        if r.edited_status:
-            text += f" → {r.edited_status}"
-        if r.edited_rationale:
-            text += f"\n{v.t('edited_rationale')}: {r.edited_rationale}"
-        if r.note:
-            text += f"\n{v.t('reviewer_note')}: {r.note}"
-        rows.append((v.t("reviewer_decision"), text))
-    else:
-        rows.append((v.t("reviewer_decision"), v.t("not_reviewed")))
-    rows.append((v.t("audit_trail"), "\n".join(f.audit)))
-    _kv_table(doc, rows)
-    doc.add_paragraph()
+def _review_text(v: BriefView, f: FindingView) -> str:
+    if not f.review:
+        return v.t("not_reviewed")
+    r = f.review
+    text = f"{r.decision_label} — {r.reviewer}, {r.date}"
+    if r.edited_status:
+        text += f" → {r.edited_status}"
+    if r.edited_rationale:
+        text += f"\n{v.t('edited_rationale')}: {r.edited_rationale}"
+    if r.note:
+        text += f"\n{v.t('reviewer_note')}: {r.note}"
+    return text
+
+
+def _findings_table(doc, v: BriefView, findings, rejected) -> None:
+    """One row per finding of a clause: id, provision and test, status, reviewer decision."""
+    rows = [(v.t("finding_id"), f"{v.t('provision')} · {v.t('test')}", v.t("status"),
+             v.t("reviewer_decision"))]
+    for f in findings:
+        rows.append((f.id, f"{f.provision_label}: {f.test_name}",
+                     f"{f.status_label} {f.confidence}", _review_text(v, f)))
+    for f in rejected:
+        rows.append((f.id, f"{f.provision_label}: {f.test_name}", f.machine_status_label,
+                     _review_text(v, f)))
+    table = doc.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    for r, values in enumerate(rows):
+        for cell, value in zip(table.rows[r].cells, values):
+            cell.text = value
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].runs[0].bold = True
 
 
 def _picture(doc, png: bytes, caption: str) -> None:
@@ -169,11 +173,11 @@ def render_docx(v: BriefView, charts: dict[str, dict[str, bytes]] | None = None)
     p.add_run(f"{v.t('scope_completeness')}: ").bold = True
     p.add_run(pick(COMPLETENESS, v.lang, a.input.completeness))
     doc.add_heading(v.t("key_findings"), level=2)
-    for f in v.key_findings:
+    for k in v.key_provisions:
         p = doc.add_paragraph(style="List Bullet")
-        p.add_run(f"{f.status_label.upper()}: {f.provision_label}").bold = True
-        p.add_run(f" — {f.test_question} ({v.t('clause')} {f.clause_id}). {f.rationale}")
-    if not v.key_findings:
+        p.add_run(f"{k.status_label.upper()}: {k.label}").bold = True
+        p.add_run((f" — {k.title}" if k.title else "") + ": " + "; ".join(k.tests))
+    if not v.key_provisions:
         doc.add_paragraph(v.t("no_key_findings"))
     if "scorecard" in charts:
         _picture(doc, charts["scorecard"]["png"], v.t("chart_scorecard"))
@@ -199,36 +203,71 @@ def render_docx(v: BriefView, charts: dict[str, dict[str, bytes]] | None = None)
         for name in others:
             _picture(doc, charts[name]["png"], v.t(CHART_TITLE_KEYS.get(name, "charts")))
 
-    doc.add_heading(v.t("provisions_applied"), level=1)
-    for f in v.provisions_applied:
-        doc.add_heading(f.provision_label + (f" — {f.provision_title}" if f.provision_title else ""),
-                        level=2)
-        for tx in f.texts:
-            doc.add_paragraph(tx.text, style="Quote")
-            level = f" ({tx.verification_label})" if tx.verification != "official" else ""
-            doc.add_paragraph(f"{v.t('source')}: {tx.source}{level}", style="Caption")
-        if not f.texts:
-            doc.add_paragraph(v.t("provision_text_unavailable"))
-
     doc.add_heading(v.t("findings"), level=1)
-    for c in v.clauses:
-        if not (c.findings or c.checked or c.rejected):
-            continue
-        doc.add_heading(f"{v.t('clause')} {c.id}" + (f" — {c.heading}" if c.heading else ""),
-                        level=2)
+    doc.add_paragraph(v.t("findings_intro", n=v.reported_count, m=len(v.raised_clauses)))
+    doc.add_heading(v.t("clauses_examined"), level=2)
+    for c in v.raised_clauses:
+        doc.add_heading(f"{v.t('clause')} {c.id}" + (f" — {c.heading}" if c.heading else "")
+                        + (f" [{c.language}]" if c.language else ""), level=3)
         par = _clause_paragraph(doc, c)
         for f in c.findings:
             _add_comment(doc, par.runs, comment_text(v, f), stamp)
-        for f in c.findings:
-            doc.add_heading(f"{f.status_label.upper()}: {f.provision_label}", level=3)
-            _finding_table(doc, v, f)
-        _checked_and_rejected(doc, v, c)
-    if v.document.findings or v.document.checked or v.document.rejected:
-        doc.add_heading(v.t("whole_instrument"), level=2)
-        for f in v.document.findings:
-            doc.add_heading(f"{f.status_label.upper()}: {f.provision_label}", level=3)
-            _finding_table(doc, v, f)
-        _checked_and_rejected(doc, v, v.document)
+        _findings_table(doc, v, c.findings, c.rejected)
+    if v.quiet_clauses:
+        doc.add_heading(v.t("nothing_raised"), level=3)
+        for c in v.quiet_clauses:
+            text = " ".join(c.text.split())
+            doc.add_paragraph(f"{c.id}" + (f" [{c.language}]" if c.language else "")
+                              + f": «{text[:110] + '…' if len(text) > 110 else text}»",
+                              style="List Bullet")
+
+    doc.add_heading(v.t("by_test"), level=2)
+    for g in v.groups:
+        doc.add_heading(g.label + (f" — {g.title}" if g.title else ""), level=3)
+        for tg in g.tests:
+            p = doc.add_paragraph()
+            p.add_run(f"{tg.status_label.upper()}: {tg.test_name[:1].upper()}{tg.test_name[1:]}"
+                      ).bold = True
+            p = doc.add_paragraph()
+            p.add_run(tg.test_question).italic = True
+            p = doc.add_paragraph()
+            p.add_run(v.t("lead_reasoning", id=tg.lead.id) + ": ").bold = True
+            p.add_run(tg.lead.rationale)
+            if tg.lead.clause_id == "document":
+                doc.add_paragraph(f"{tg.lead.status_label} · {v.t('severity')}: "
+                                  f"{tg.lead.severity_label} · {v.t('confidence')}: "
+                                  f"{tg.lead.confidence} · {v.t('reviewer_decision')}: "
+                                  + _review_text(v, tg.lead), style="Caption")
+            if tg.authorities:
+                p = doc.add_paragraph()
+                p.add_run(f"{v.t('authorities')}: ").bold = True
+                p.add_run("; ".join(a.citation + (f" ({a.verification_label})"
+                                                  if a.verification != "official" else "")
+                                    for a in tg.authorities))
+            parts = []
+            for f in tg.rows:
+                if f.clause_id == "document":
+                    continue
+                parts.append(f.clause_id + (f" ({f.status_label})" if f.status != tg.status else "")
+                             + (" " + ", ".join(f"«{e}»" for e in f.evidence) if f.evidence else ""))
+            for f in tg.rejected:
+                parts.append(f"{f.clause_id} — {_review_text(v, f)}")
+            if parts:
+                p = doc.add_paragraph()
+                p.add_run(f"{v.t('raised_on')}: ").bold = True
+                p.add_run("; ".join(parts) + ".")
+                if tg.not_raised:
+                    p.add_run(" " + v.t("not_raised_elsewhere", n=tg.not_raised))
+    if v.not_raised:
+        doc.add_heading(v.t("tests_not_raised"), level=2)
+        for n in v.not_raised:
+            doc.add_paragraph(f"{n.label} — {n.test_name}: "
+                              + ", ".join(f"{lab} ({k})" for _c, lab, k in n.counts),
+                              style="List Bullet")
+    if v.stale:
+        doc.add_heading(v.t("stale_reviews"), level=2)
+        for x in v.stale:
+            doc.add_paragraph(x, style="List Bullet")
 
     doc.add_heading(v.t("admissibility"), level=1)
     p = doc.add_paragraph()
@@ -269,6 +308,24 @@ def render_docx(v: BriefView, charts: dict[str, dict[str, bytes]] | None = None)
         runs = [annex_pars[0].runs[0], annex_pars[-1].runs[-1]]
         for f in v.document.findings:
             _add_comment(doc, runs, comment_text(v, f), stamp)
+    doc.add_heading(v.t("annex_provisions"), level=2)
+    for f in v.provisions_applied:
+        doc.add_heading(f.provision_label + (f" — {f.provision_title}" if f.provision_title else ""),
+                        level=3)
+        for tx in f.texts:
+            doc.add_paragraph(tx.text, style="Quote")
+            level = f" ({tx.verification_label})" if tx.verification != "official" else ""
+            doc.add_paragraph(f"{v.t('source')}: {tx.source}{level}", style="Caption")
+        if not f.texts:
+            doc.add_paragraph(v.t("provision_text_unavailable"))
+    if v.cited:
+        doc.add_heading(v.t("annex_authorities"), level=2)
+        for au in v.cited:
+            p = doc.add_paragraph()
+            p.add_run(au.citation + (f" ({au.verification_label})"
+                                     if au.verification != "official" else "")).bold = True
+            if au.quote:
+                p.add_run(f"\n«{au.quote}»")
     doc.add_heading(v.t("annex_sources"), level=2)
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
@@ -283,19 +340,3 @@ def render_docx(v: BriefView, charts: dict[str, dict[str, bytes]] | None = None)
     doc.add_heading(v.t("provenance"), level=1)
     _kv_table(doc, v.provenance)
     return save_document(doc)
-
-
-def _checked_and_rejected(doc, v: BriefView, c: ClauseView) -> None:
-    if c.checked:
-        doc.add_paragraph(v.t("checked_not_raised")).runs[0].bold = True
-        doc.add_paragraph("; ".join(f"{f.provision_label} ({f.test_id}): {f.status_label}"
-                                    for f in c.checked) + ".")
-    if c.rejected:
-        doc.add_paragraph(f"{v.t('reviewer_decision')} — {pick(DECISION, v.lang, 'reject')}"
-                          ).runs[0].bold = True
-        for f in c.rejected:
-            p = doc.add_paragraph(style="List Bullet")
-            p.add_run(f"{f.provision_label} — {f.test_question}").font.strike = True
-            if f.review:
-                p.add_run(f" ({f.review.reviewer}, {f.review.date}"
-                          + (f": {f.review.note}" if f.review.note else "") + ")")

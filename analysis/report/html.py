@@ -10,6 +10,7 @@ import base64
 from functools import lru_cache
 from pathlib import Path
 
+from ..charts import STATUS_LOOK
 from .strings import COMPLETENESS, DECISION, SPAN_LABEL, pick, t
 from .view import BriefView
 
@@ -22,7 +23,9 @@ STATIC = HERE / "static"
 def _environment():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    return Environment(
+    from .view import anchor
+
+    env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         undefined=StrictUndefined,
@@ -30,6 +33,8 @@ def _environment():
         lstrip_blocks=False,
         keep_trailing_newline=True,
     )
+    env.filters["anchor"] = lambda value, prefix: anchor(prefix, str(value))
+    return env
 
 
 def data_uri(data: bytes, mime: str = "image/png") -> str:
@@ -53,18 +58,20 @@ def render_html(view: BriefView, charts: dict[str, dict[str, bytes]] | None = No
         raise ValueError("brief.css must not contain '<'")
     css = Markup(css_text)  # the package's stylesheet, never input: the only trusted markup
     uris = {name: data_uri(files["png"]) for name, files in (charts or {}).items()}
-    blocks = [c for c in view.clauses if c.findings or c.checked or c.rejected]
-    if view.document.findings or view.document.checked or view.document.rejected:
-        blocks.append(view.document)
     toc = [
         ("summary", t(lang, "exec_summary")), ("scope", t(lang, "scope")),
         *([("charts", t(lang, "charts"))] if len(uris) > ("scorecard" in uris) else []),
-        ("provisions", t(lang, "provisions_applied")), ("findings", t(lang, "findings")), ("admissibility", t(lang, "admissibility")),
+        ("findings", t(lang, "findings")), ("clauses-raised", t(lang, "clauses_examined")),
+        ("by-test", t(lang, "by_test")), ("admissibility", t(lang, "admissibility")),
         ("precedents", t(lang, "precedents")), ("recommendations", t(lang, "recommendations")),
-        ("annex", t(lang, "annex")), ("provenance", t(lang, "provenance")),
+        ("annex", t(lang, "annex")), ("annex-text", t(lang, "annex_text")),
+        ("annex-provisions", t(lang, "annex_provisions")),
+        *([("annex-authorities", t(lang, "annex_authorities"))] if view.cited else []),
+        ("annex-sources", t(lang, "annex_sources")), ("provenance", t(lang, "provenance")),
     ]
     return _environment().get_template("brief.html.j2").render(
-        v=view, a=view.analysis, css=css, charts=uris, toc=toc, clause_blocks=blocks,
+        v=view, a=view.analysis, css=css, charts=uris, toc=toc,
+        symbols={k: look.symbol for k, look in STATUS_LOOK.items()},
         labels={k: pick(SPAN_LABEL, lang, k) for k in SPAN_LABEL[lang]},
         completeness=pick(COMPLETENESS, lang, view.analysis.input.completeness),
         chart_titles={k: t(lang, v) for k, v in CHART_TITLE_KEYS.items()},

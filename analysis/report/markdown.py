@@ -10,7 +10,7 @@ import csv
 import io
 import re
 
-from .strings import COMPLETENESS, DECISION, pick
+from .strings import COMPLETENESS, pick
 from .view import BriefView, ClauseView, FindingView
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
@@ -44,33 +44,83 @@ def _pieces(c: ClauseView) -> str:
     return "".join(out)
 
 
-def _finding(v: BriefView, f: FindingView) -> list[str]:
-    lines = [f"#### {esc(f.status_label.upper())}: {esc(f.provision_label)}"
-             + (f" — {esc(f.provision_title)}" if f.provision_title else ""), ""]
-    lines.append(f"- **{v.t('test')}:** {esc(f.test_question)} (`{f.id.replace('`', '')}`)")
-    lines.append(f"- **{v.t('machine_finding')}:** {esc(f.machine_status_label)}; "
-                 f"{v.t('severity')}: {esc(f.severity_label)}; {v.t('confidence')}: {f.confidence}")
-    lines.append(f"- **{v.t('reasoning')}:** {esc(f.machine_rationale)}")
-    if f.evidence:
-        lines.append(f"- **{v.t('evidence')}:** " + ", ".join(f"«{esc(e)}»" for e in f.evidence))
-    if f.review:
-        r = f.review
-        lines.append(f"- **{v.t('reviewer_decision')}:** {esc(r.decision_label)} — "
-                     f"{esc(r.reviewer)}, {r.date}"
-                     + (f" → {esc(r.edited_status)}" if r.edited_status else ""))
-        if r.edited_rationale:
-            lines.append(f"- **{v.t('edited_rationale')}:** {esc(r.edited_rationale)}")
-        if r.note:
-            lines.append(f"- **{v.t('reviewer_note')}:** {esc(r.note)}")
-    else:
-        lines.append(f"- **{v.t('reviewer_decision')}:** {v.t('not_reviewed')}")
-    for au in f.authorities:
-        badge = f" ({esc(au.verification_label)})" if au.verification != "official" else ""
-        lines.append(f"- **{v.t('authorities')}:** {esc(au.citation)}{badge}")
-    lines.append("")
-    lines.append(f"{v.t('audit_trail')}: " + "; ".join(esc(x) for x in f.audit))
-    lines.append("")
-    return lines
+def _review(v: BriefView, f: FindingView) -> str:
+    if not f.review:
+        return v.t("not_reviewed")
+    r = f.review
+    out = f"{esc(r.decision_label)} — {esc(r.reviewer)}, {r.date}"
+    if r.edited_status:
+        out += f" → {esc(r.edited_status)}"
+    if r.edited_rationale:
+        out += f"; {v.t('edited_rationale')}: {esc(r.edited_rationale)}"
+    if r.note:
+        out += f"; {v.t('reviewer_note')}: {esc(r.note)}"
+    return out
+
+
+def _code(text: str) -> str:
+    return f"`{text.replace('`', '')}`"
+
+
+def _findings(v: BriefView) -> list[str]:
+    """Clauses quoted once with a table of their findings; reasoning once per test."""
+    L = [f"## {v.t('findings')}", "",
+         esc(v.t("findings_intro", n=v.reported_count, m=len(v.raised_clauses))), "",
+         f"### {v.t('clauses_examined')}", ""]
+    for c in v.raised_clauses:
+        L += [f"#### {v.t('clause')} {_code(c.id)}" + (f" — {esc(c.heading)}" if c.heading else "")
+              + (f" \\[{esc(c.language)}\\]" if c.language else ""), "", "> " + _pieces(c), ""]
+        L += [f"| {v.t('finding_id')} | {v.t('provision')} · {v.t('test')} | {v.t('status')} | "
+              f"{v.t('reviewer_decision')} |", "|---|---|---|---|"]
+        for f in c.findings:
+            L.append(f"| {_code(f.id)} | {esc(f.provision_label)}: {esc(f.test_name)} | "
+                     f"{esc(f.status_label)} {f.confidence} | {_review(v, f)} |")
+        for f in c.rejected:
+            L.append(f"| ~~{_code(f.id)}~~ | ~~{esc(f.provision_label)}: {esc(f.test_name)}~~ | "
+                     f"~~{esc(f.machine_status_label)}~~ | {_review(v, f)} |")
+        L.append("")
+    if v.quiet_clauses:
+        L += [f"#### {v.t('nothing_raised')}", ""]
+        for c in v.quiet_clauses:
+            text = " ".join(c.text.split())
+            text = text[:110] + "…" if len(text) > 110 else text
+            L.append(f"- {_code(c.id)}" + (f" \\[{esc(c.language)}\\]" if c.language else "")
+                     + f" «{esc(text)}»")
+        L.append("")
+    L += [f"### {v.t('by_test')}", ""]
+    for g in v.groups:
+        L += [f"#### {esc(g.label)}" + (f" — {esc(g.title)}" if g.title else ""), ""]
+        for tg in g.tests:
+            lead = tg.lead
+            L += [f"**{esc(tg.status_label.upper())}: {esc(tg.test_name)}** — "
+                  f"*{esc(tg.test_question)}*", ""]
+            L += [f"**{esc(v.t('lead_reasoning', id=lead.id))}:** {esc(lead.rationale)}", ""]
+            if lead.clause_id == "document":
+                L += [f"{esc(lead.status_label)} · {v.t('severity')}: {esc(lead.severity_label)}"
+                      f" · {v.t('confidence')}: {lead.confidence} · "
+                      f"{v.t('reviewer_decision')}: {_review(v, lead)}", ""]
+            if tg.authorities:
+                L += [f"**{v.t('authorities')}:** " + "; ".join(
+                    esc(a.citation) + (f" ({esc(a.verification_label)})"
+                                       if a.verification != "official" else "")
+                    for a in tg.authorities), ""]
+            parts = [_code(f.clause_id) + (f" ({esc(f.status_label)})" if f.status != tg.status
+                                           else "")
+                     + (" " + ", ".join(f"«{esc(e)}»" for e in f.evidence) if f.evidence else "")
+                     for f in tg.rows if f.clause_id != "document"]
+            parts += [f"~~{_code(f.clause_id)}~~ ({_review(v, f)})" for f in tg.rejected]
+            if parts:
+                L += [f"**{v.t('raised_on')}:** " + "; ".join(parts) + "."
+                      + (" " + v.t("not_raised_elsewhere", n=tg.not_raised)
+                         if tg.not_raised else ""), ""]
+    if v.not_raised:
+        L += [f"### {v.t('tests_not_raised')}", ""]
+        L += [f"- {esc(n.label)} — {esc(n.test_name)}: "
+              + ", ".join(f"{esc(lab)} ({k})" for _c, lab, k in n.counts) for n in v.not_raised]
+        L.append("")
+    if v.stale:
+        L += [f"### {v.t('stale_reviews')}", ""] + [f"- {esc(x)}" for x in v.stale] + [""]
+    return L
 
 
 def render_markdown(v: BriefView) -> str:
@@ -81,11 +131,11 @@ def render_markdown(v: BriefView) -> str:
     L += [f"**{v.t('scope_completeness')}:** "
           f"{esc(pick(COMPLETENESS, v.lang, a.input.completeness))}", ""]
     L += [f"### {v.t('key_findings')}", ""]
-    if v.key_findings:
-        for f in v.key_findings:
-            L.append(f"- **{esc(f.status_label)}** {esc(f.provision_label)} — "
-                     f"{esc(f.test_question)} ({v.t('clause')} {esc(f.clause_id)}): "
-                     f"{esc(f.rationale)}")
+    if v.key_provisions:
+        for k in v.key_provisions:
+            L.append(f"- **{esc(k.status_label)}** {esc(k.label)}"
+                     + (f" — {esc(k.title)}" if k.title else "") + ": "
+                     + "; ".join(esc(x) for x in k.tests))
     else:
         L.append(v.t("no_key_findings"))
     L.append("")
@@ -101,35 +151,7 @@ def render_markdown(v: BriefView) -> str:
     for key, items in (("scope_skipped", v.skipped), ("scope_warnings", v.warnings)):
         if items:
             L += [f"### {v.t(key)}", ""] + [f"- {esc(x)}" for x in items] + [""]
-    L += [f"## {v.t('provisions_applied')}", ""]
-    for f in v.provisions_applied:
-        L += [f"### {esc(f.provision_label)}"
-              + (f" — {esc(f.provision_title)}" if f.provision_title else ""), ""]
-        for tx in f.texts:
-            badge = f", {esc(tx.verification_label)}" if tx.verification != "official" else ""
-            L += [quote(tx.text), ">", f"> — {esc(tx.source)}{badge}", ""]
-        if not f.texts:
-            L += [f"*{v.t('provision_text_unavailable')}*", ""]
-    L += [f"## {v.t('findings')}", ""]
-    blocks = [c for c in v.clauses if c.findings or c.checked or c.rejected]
-    if v.document.findings or v.document.checked or v.document.rejected:
-        blocks.append(v.document)
-    for c in blocks:
-        if c.id == "document":
-            L += [f"### {v.t('whole_instrument')}", ""]
-        else:
-            L += [f"### {v.t('clause')} {esc(c.id)}"
-                  + (f" — {esc(c.heading)}" if c.heading else ""), "", quote(c.text), ""]
-        for f in c.findings:
-            L += _finding(v, f)
-        if c.checked:
-            L += [f"**{v.t('checked_not_raised')}:**", ""]
-            L += ["; ".join(f"{esc(f.provision_label)} ({esc(f.test_id)}): {esc(f.status_label)}"
-                            for f in c.checked) + ".", ""]
-        if c.rejected:
-            L += [f"**{v.t('reviewer_decision')} — {pick(DECISION, v.lang, 'reject')}:**", ""]
-            L += [f"- ~~{esc(f.provision_label)} — {esc(f.test_question)}~~ "
-                  f"({esc(f.review.reviewer if f.review else '')})" for f in c.rejected] + [""]
+    L += _findings(v)
     L += [f"## {v.t('admissibility')}", "", f"**{v.t('admissibility_answer')}:** "
           f"{esc(v.admissibility_label)}"
           + (f" ({esc(v.admissibility_verification)})" if v.admissibility_verification else ""),
@@ -153,6 +175,21 @@ def render_markdown(v: BriefView) -> str:
     for c in v.clauses:
         L += [f"`{c.id.replace('`', '')}`" + (f" \\[{esc(c.language)}\\]" if c.language else "")
               + f": {_pieces(c)}", ""]
+    L += [f"### {v.t('annex_provisions')}", ""]
+    for f in v.provisions_applied:
+        L += [f"#### {esc(f.provision_label)}"
+              + (f" — {esc(f.provision_title)}" if f.provision_title else ""), ""]
+        for tx in f.texts:
+            badge = f", {esc(tx.verification_label)}" if tx.verification != "official" else ""
+            L += [quote(tx.text), ">", f"> — {esc(tx.source)}{badge}", ""]
+        if not f.texts:
+            L += [f"*{v.t('provision_text_unavailable')}*", ""]
+    if v.cited:
+        L += [f"### {v.t('annex_authorities')}", ""]
+        for au in v.cited:
+            badge = f" ({esc(au.verification_label)})" if au.verification != "official" else ""
+            L += [f"- **{esc(au.citation)}**{badge}" + (f": «{esc(au.quote)}»" if au.quote else "")]
+        L.append("")
     L += [f"### {v.t('annex_sources')}", "", f"| {v.t('source')} | | {v.t('verification')} |",
           "|---|---|---|"]
     for s in (*v.input_sources, *v.sources):

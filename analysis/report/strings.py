@@ -34,7 +34,29 @@ _EN: dict[str, str] = {
     "scope_metadata": "Details of the input",
     "scope_skipped": "Parts not analysed",
     "scope_warnings": "Warnings",
-    "findings": "Findings clause by clause",
+    "findings": "Findings",
+    "findings_intro": "{n} findings are reported: on {m} clauses and on the instrument as a "
+    "whole. The clauses are quoted once, with the words the analysis relies on highlighted. "
+    "The reasoning and the authorities are then given once for each provision and test, from "
+    "the finding on the instrument as a whole (or else on the strongest clause); each row of "
+    "its table applies that reasoning to the words of one clause. Each finding's own reasoning "
+    "text is in findings.csv and in the comments of the Word version.",
+    "clauses_examined": "The clauses that raised findings",
+    "raised_under": "Raised under",
+    "nothing_raised": "Checked, nothing raised",
+    "by_test": "Findings by provision and test",
+    "raised_on": "Raised on",
+    "finding_id": "Finding id",
+    "lead_reasoning": "Reasoning (finding {id})",
+    "not_raised_elsewhere": "Checked and not raised on {n} other clauses.",
+    "tests_not_raised": "Tests checked and raised nowhere",
+    "tests_not_raised_line": "{statuses}",
+    "on_n_clauses": "{status} on {n}",
+    "annex_provisions": "Texts of the provisions applied",
+    "annex_authorities": "Authorities cited: the passages relied on",
+    "provision_text_link": "text",
+    "rejected_by_reviewer": "rejected by the reviewer",
+    "holding": "Holding (our words)",
     "clause": "Clause",
     "whole_instrument": "The instrument as a whole",
     "provision": "Provision",
@@ -132,7 +154,29 @@ _RU: dict[str, str] = {
     "scope_metadata": "Сведения о документе",
     "scope_skipped": "Непроанализированные части",
     "scope_warnings": "Предупреждения",
-    "findings": "Выводы по пунктам",
+    "findings": "Выводы",
+    "findings_intro": "Выводов: {n} — по {m} пунктам и по документу в целом. Пункты "
+    "приведены один раз, слова, на которые опирается анализ, выделены. Затем обоснование и "
+    "источники толкования даны один раз для каждой нормы и критерия — по выводу о документе в "
+    "целом (или о самом серьёзном пункте); каждая строка таблицы применяет это обоснование к "
+    "словам одного пункта. Обоснование каждого вывода полностью приведено в findings.csv и в "
+    "примечаниях версии Word.",
+    "clauses_examined": "Пункты, по которым есть выводы",
+    "raised_under": "Выводы по нормам",
+    "nothing_raised": "Проверено, выводов нет",
+    "by_test": "Выводы по нормам и критериям",
+    "raised_on": "Где выявлено",
+    "finding_id": "Идентификатор вывода",
+    "lead_reasoning": "Обоснование (вывод {id})",
+    "not_raised_elsewhere": "Проверено и не выявлено ещё в {n} пунктах.",
+    "tests_not_raised": "Критерии, проверенные без выводов",
+    "tests_not_raised_line": "{statuses}",
+    "on_n_clauses": "{status}: {n}",
+    "annex_provisions": "Тексты применённых норм",
+    "annex_authorities": "Источники толкования: цитируемые положения",
+    "provision_text_link": "текст",
+    "rejected_by_reviewer": "отклонено проверяющим",
+    "holding": "Вывод источника (нашими словами)",
     "clause": "Пункт",
     "whole_instrument": "Документ в целом",
     "provision": "Норма",
@@ -294,6 +338,32 @@ SPAN_LABEL: dict[str, dict[str, str]] = {
         "vague": "размытый термин", "protective": "защитная норма", "legal_ref": "ссылка на норму",
     },
 }
+
+TEST_NAME: dict[str, dict[str, str]] = {
+    "en": {
+        "engagement": "right engaged", "legality": "provided by law (legality)",
+        "legitimate_aim": "legitimate aim", "necessity": "necessity",
+        "proportionality": "proportionality",
+        "necessity_proportionality": "necessity and proportionality",
+        "non_discrimination": "non-discrimination", "closed_list": "closed list of banned speech",
+        "treaty_priority": "priority of ratified treaties", "admissibility": "admissibility",
+        "precedent": "domestic precedent", "non_restrictable": "rights that may not be restricted",
+        "censorship": "prohibition of censorship", "excluded_topic": "excluded topic",
+    },
+    "ru": {
+        "engagement": "затрагивается право", "legality": "предусмотрено законом (правовая "
+        "определённость)", "legitimate_aim": "законная цель", "necessity": "необходимость",
+        "proportionality": "соразмерность",
+        "necessity_proportionality": "необходимость и соразмерность",
+        "non_discrimination": "недискриминация",
+        "closed_list": "закрытый перечень запрещённых высказываний",
+        "treaty_priority": "приоритет ратифицированных договоров", "admissibility": "допустимость",
+        "precedent": "национальный прецедент",
+        "non_restrictable": "права, не подлежащие ограничению",
+        "censorship": "запрет цензуры", "excluded_topic": "исключённая тема",
+    },
+}
+"""Short names of the tests (by test id, else by kind) for tables and headings."""
 
 RIGHT: dict[str, dict[str, str]] = {
     "en": {

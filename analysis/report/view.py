@@ -7,6 +7,7 @@ which texts and sources each finding rests on. Renderers only format; they decid
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,8 +15,8 @@ from typing import Any
 from ..models import STATUS_SEVERITY_ORDER, Analysis, Clause, Finding
 from . import kbview
 from .strings import (
-    ADMISSIBILITY, COMPLETENESS, DECISION, SEVERITY, SPAN_LABEL, STATUS, VERDICT, VERIFICATION,
-    localised, pick, t,
+    ADMISSIBILITY, COMPLETENESS, DECISION, SEVERITY, SPAN_LABEL, STATUS, TEST_NAME, VERDICT,
+    VERIFICATION, localised, pick, t,
 )
 
 REPORTED = ("conflict", "concern", "needs_review")
@@ -100,6 +101,8 @@ class FindingView:
     rejected: bool
     accepted: bool
     rights: tuple[str, ...]
+    test_name: str = ""  # short name of the test ("legality")
+    group: str = ""  # HTML anchor of its provision#test group ("t-iccpr-art_26-...")
 
 
 @dataclass(frozen=True)
@@ -154,10 +157,73 @@ class BriefView:
     warnings: tuple[str, ...]
     stale: tuple[str, ...]
     provisions_applied: tuple[FindingView, ...] = ()
+    groups: tuple["ProvisionGroup", ...] = ()
+    key_provisions: tuple["KeyProvision", ...] = ()
+    raised_clauses: tuple[ClauseView, ...] = ()
+    quiet_clauses: tuple[ClauseView, ...] = ()
+    not_raised: tuple["NotRaised", ...] = ()
+    cited: tuple[AuthorityView, ...] = ()
+    reported_count: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
     def t(self, key: str, **fmt: object) -> str:
         return t(self.lang, key, **fmt)
+
+
+@dataclass(frozen=True)
+class TestGroup:
+    """Every finding of one provision's test: the reasoning is printed once, for the lead.
+
+    The lead is the instrument-level finding when the reasoning gave one (it names the clauses
+    it rests on), else the worst clause-level finding; the rows list every reported finding
+    (with its id, clause, words relied on and reviewer decision), then the rejected ones.
+    """
+
+    key: str  # "<provision_id>#<test_id>"
+    anchor: str
+    test_id: str
+    test_name: str
+    test_question: str
+    status: str  # worst reported status; "" when every finding was rejected
+    status_label: str
+    lead: FindingView
+    rows: tuple[FindingView, ...]
+    rejected: tuple[FindingView, ...]
+    authorities: tuple[AuthorityView, ...]
+    not_raised: int  # clauses where the test was checked and not raised
+
+
+@dataclass(frozen=True)
+class ProvisionGroup:
+    provision_id: str
+    anchor: str  # of the provision's heading in the findings
+    text_anchor: str  # of its verbatim text in the annex
+    label: str
+    title: str
+    status: str
+    status_label: str
+    tests: tuple[TestGroup, ...]
+
+
+@dataclass(frozen=True)
+class KeyProvision:
+    """One line of the executive summary: a provision, its worst status, the tests raised."""
+
+    label: str
+    title: str
+    anchor: str
+    status: str
+    status_label: str
+    tests: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NotRaised:
+    """A test checked everywhere and raised nowhere, with how often each status came out."""
+
+    label: str
+    test_name: str
+    counts: tuple[tuple[str, str, int], ...]  # (status, status label, number of findings)
 
 
 def split_pieces(clause: Clause, evidence: Sequence[tuple[int, int]] = ()) -> tuple[Piece, ...]:
@@ -238,8 +304,20 @@ def _finding_view(f: Finding, a: Analysis, kb: Any, lang: str) -> FindingView:
         rationale=rationale, machine_rationale=machine_rationale,
         evidence=tuple(dict.fromkeys(s.text for s in f.evidence)), authorities=tuple(auths),
         review=review, audit=tuple(audit), rejected=f.rejected, accepted=_is_accepted(f),
-        rights=rights,
+        rights=rights, test_name=test_name(f.test_id, kbview.get(test, "kind"), lang),
+        group=anchor("t", f"{f.provision_id}#{f.test_id}"),
     )
+
+
+def anchor(prefix: str, key: str) -> str:
+    """An HTML id from a provision or finding key (letters, digits, ``_`` and ``-`` only)."""
+    return prefix + "-" + re.sub(r"[^A-Za-z0-9_]+", "-", key).strip("-")
+
+
+def test_name(test_id: str, kind: str | None, lang: str) -> str:
+    """Short name of a test: by its id, else by its kind, else the id in words."""
+    names = TEST_NAME.get(lang, {})
+    return names.get(test_id) or names.get(kind or "") or test_id.replace("_", " ")
 
 
 def _vorder(level: str) -> int:
@@ -393,6 +471,7 @@ def build_view(a: Analysis, *, lang: str = "en", kb: Any = None) -> BriefView:
     document = _clause_view(doc_clause, fvs, ())
     reported = [fv for fv in fvs if not fv.rejected and fv.status in REPORTED]
     key = _key_findings(reported)
+    groups, quiet = build_groups(fvs, [c.id for c in a.clauses], kb, lang)
     any_reviewed = any(f.review is not None for f in a.findings)
     if any_reviewed:
         letter = tuple(fv for fv in key if fv.accepted)
@@ -442,4 +521,105 @@ def build_view(a: Analysis, *, lang: str = "en", kb: Any = None) -> BriefView:
         warnings=a.warnings,
         stale=tuple(f"{s.finding_id} — {s.reviewer}: {s.decision}" for s in a.stale_reviews),
         provisions_applied=_provisions_applied(fvs),
+        groups=groups, key_provisions=key_provisions(groups),
+        raised_clauses=tuple(c for c in clauses if c.findings or c.rejected),
+        quiet_clauses=tuple(c for c in clauses if not (c.findings or c.rejected)),
+        not_raised=quiet, cited=cited_authorities(groups), reported_count=len(reported),
     )
+
+
+def _natural(text: str) -> tuple:
+    """Sort key that puts art_2 before art_19 (numbers compared as numbers)."""
+    return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in re.split(r"(\d+)", text))
+
+
+def provision_order(kb: Any, provision_id: str) -> tuple:
+    """International instruments first, then the constitution, then other law, by article."""
+    prov = kbview.provision(kb, provision_id)
+    instrument = kbview.get(prov, "instrument", provision_id.split("/", 1)[0])
+    intl = kbview.get(prov, "jurisdiction", "intl" if instrument == "iccpr" else "") == "intl"
+    rank = 0 if intl else 1 if "const" in instrument else 2
+    return (rank, _natural(instrument), _natural(provision_id))
+
+
+def _test_order(kb: Any, provision_id: str, test_id: str) -> int:
+    tests = [kbview.get(x, "id") for x in kbview.get(kbview.provision(kb, provision_id), "tests", ())
+             or ()]
+    return tests.index(test_id) if test_id in tests else len(tests)
+
+
+def _worst(statuses) -> str:
+    ranked = sorted((s for s in statuses if s in REPORTED),
+                    key=lambda s: -STATUS_SEVERITY_ORDER.get(s, 0))
+    return ranked[0] if ranked else ""
+
+
+def build_groups(fvs: Sequence[FindingView], clause_order: Sequence[str], kb: Any, lang: str
+                 ) -> tuple[tuple[ProvisionGroup, ...], tuple[NotRaised, ...]]:
+    """Findings grouped by provision and test, in the order a lawyer cites them."""
+    position = {cid: i for i, cid in enumerate(["document", *clause_order])}
+    by_key: dict[tuple[str, str], list[FindingView]] = {}
+    for fv in fvs:
+        by_key.setdefault((fv.provision_id, fv.test_id), []).append(fv)
+    keys = sorted(by_key, key=lambda k: (provision_order(kb, k[0]), _test_order(kb, *k), k[1]))
+    tests: dict[str, list[TestGroup]] = {}
+    quiet: list[NotRaised] = []
+    for pid, tid in keys:
+        items = sorted(by_key[(pid, tid)], key=lambda x: (position.get(x.clause_id, 10**6), x.id))
+        rows = tuple(x for x in items if not x.rejected and x.status in REPORTED)
+        rejected = tuple(x for x in items if x.rejected)
+        checked = [x for x in items if not x.rejected and x.status not in REPORTED]
+        first = items[0]
+        if not rows and not rejected:
+            counts: dict[str, int] = {}
+            for x in checked:
+                counts[x.status] = counts.get(x.status, 0) + 1
+            quiet.append(NotRaised(first.provision_label, first.test_name, tuple(
+                (st, pick(STATUS, lang, st), n) for st, n in
+                sorted(counts.items(), key=lambda kv: -STATUS_SEVERITY_ORDER.get(kv[0], 0)))))
+            continue
+        doc = [x for x in rows if x.clause_id == "document"]
+        lead = doc[0] if doc else (sorted(rows, key=_sort_key)[0] if rows else rejected[0])
+        auths: dict[str, AuthorityView] = {}
+        for x in (lead, *rows):
+            for au in x.authorities:
+                auths.setdefault(au.id, au)
+        status = _worst(x.status for x in rows)
+        tests.setdefault(pid, []).append(TestGroup(
+            key=f"{pid}#{tid}", anchor=first.group, test_id=tid, test_name=first.test_name,
+            test_question=first.test_question, status=status,
+            status_label=pick(STATUS, lang, status) if status else t(lang, "rejected_by_reviewer"),
+            lead=lead, rows=rows, rejected=rejected, authorities=tuple(auths.values()),
+            not_raised=sum(1 for x in checked if x.clause_id != "document"),
+        ))
+    groups = []
+    for pid, items in tests.items():
+        first = items[0].lead
+        status = _worst(g.status for g in items)
+        groups.append(ProvisionGroup(
+            provision_id=pid, anchor=anchor("p", pid), text_anchor=anchor("text", pid),
+            label=first.provision_label, title=first.provision_title, status=status,
+            status_label=pick(STATUS, lang, status) if status else t(lang, "rejected_by_reviewer"),
+            tests=tuple(items),
+        ))
+    return tuple(groups), tuple(quiet)
+
+
+def key_provisions(groups: Sequence[ProvisionGroup]) -> tuple[KeyProvision, ...]:
+    """Executive summary: each provision with a conflict or concern, worst first."""
+    out = []
+    for g in groups:
+        raised = tuple(tg.test_name for tg in g.tests if tg.status in ("conflict", "concern"))
+        if raised:
+            out.append(KeyProvision(g.label, g.title, g.anchor, g.status, g.status_label, raised))
+    return tuple(sorted(out, key=lambda k: -STATUS_SEVERITY_ORDER.get(k.status, 0)))
+
+
+def cited_authorities(groups: Sequence[ProvisionGroup]) -> tuple[AuthorityView, ...]:
+    """Every authority the reported findings cite, once, in order of citation."""
+    seen: dict[str, AuthorityView] = {}
+    for g in groups:
+        for tg in g.tests:
+            for au in tg.authorities:
+                seen.setdefault(au.id, au)
+    return tuple(sorted(seen.values(), key=lambda a: (_natural(a.citation), a.id)))
