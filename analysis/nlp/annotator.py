@@ -19,8 +19,8 @@ from ..models import SUPPORTED_LANGUAGES, Clause, Segment, Span
 from ..text import Document
 from .langid import detect_language, detect_languages
 from .modality import clause_kind, is_negated
-from .pipelines import (CUE_PREFIX, HITS, REFS, clause_token_ranges, doc_text, get_pipeline,
-                        load_lexicon, make_clause_doc)
+from .pipelines import (CUE_PREFIX, HITS, NAME_LABEL, REFS, clause_token_ranges, doc_text,
+                        get_pipeline, load_lexicon, make_clause_doc)
 from .segment import Unit, segment
 
 LANGUAGE_NAMES = {"ru": "Russian", "kk": "Kazakh", "uk": "Ukrainian", "en": "English"}
@@ -158,12 +158,21 @@ def _clause_parts(doc, toks: _Tokens, k: int, offset: int, unit: Unit, lang: str
     lo, hi = clause_token_ranges(doc)[k]
     cues: set[str] = set()
     spans = []
+    names = []
     for s, e, label, concept in doc.user_data[HITS][k]:
         if label.startswith(CUE_PREFIX):
             cues.add(concept)
             continue
+        if label == NAME_LABEL:
+            names.append((s, e))
+            continue
         spans.append((offset + toks.start(s), offset + toks.end(e - 1), label, concept,
                       is_negated(toks, s, e, lo, hi, label, lex.negation, lang)))
+    if names:
+        # words inside a proper name ("Human Rights Watch", «Комитет по правам человека») are
+        # part of the name, not the clause's own language
+        inside = [(offset + toks.start(s), offset + toks.end(e - 1)) for s, e in names]
+        spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in inside)]
     for s, e, concept in doc.user_data[REFS][k]:
         spans.append((offset + s, offset + e, "legal_ref", concept, False))
     imperative = ("demand" not in cues and unit.role in ("title", "paragraph", "sentence", "numbered")
@@ -171,17 +180,54 @@ def _clause_parts(doc, toks: _Tokens, k: int, offset: int, unit: Unit, lang: str
     return _ClauseParts(spans, cues, imperative)
 
 
+GENERIC_MEASURES = frozenset({"ban", "restrict", "remove", "close"})
+"""Measure concepts whose words are also everyday words ("limit", «запрет», "close", "remove"):
+such a measure counts only when its clause names something it restricts (``RESTRICTABLE``,
+a communication channel or a right). "Reduce the speed limit on roads around schools" is an
+ordinary traffic rule, not a restriction of a right. The other measures (blocking, censorship,
+refusal of registration, labelling, prior approval, criminalisation) name their object
+themselves. A negated measure is kept as it is (it raises no ``measure`` signal)."""
+RESTRICTABLE = frozenset({"expression", "group", "vague"})
+COMMUNICATION_CHANNELS = frozenset({"media", "internet", "books", "film", "television",
+                                    "social_networks", "smartphones", "advertising", "bookshops",
+                                    "culture"})
+
+
+def _restricts_something(spans) -> bool:
+    return any(label in RESTRICTABLE
+               or (label == "channel" and concept in COMMUNICATION_CHANNELS)
+               or (label == "protective" and concept == "rights_protection")
+               for _, _, label, concept, _ in spans)
+
+
+def _is_table_row(document: Document, unit: Unit) -> bool:
+    """Markdown table rows (``| field | value |``, every line of the unit) of a .md input:
+    metadata, not legal text."""
+    if document.format != "md":
+        return False
+    lines = document.normalised[unit.start:unit.end].split("\n")
+    return all(line.strip().startswith("|") and line.strip().endswith("|") for line in lines)
+
+
 def _build_clause(document: Document, unit: Unit, lang: str, parts: _ClauseParts) -> Clause:
     original = document.original
     spans: dict[tuple, Span] = {}
-    for ns, ne, label, concept, negated in parts.spans:
+    found = parts.spans
+    table = _is_table_row(document, unit)
+    if table:
+        found = []
+    elif not _restricts_something(found):
+        found = [sp for sp in found
+                 if not (sp[2] == "measure" and sp[3] in GENERIC_MEASURES and not sp[4])]
+    for ns, ne, label, concept, negated in found:
         s, e = document.to_original(ns, ne)
         key = (s, e, label, concept)
         if key not in spans:
             spans[key] = Span(label=label, concept=concept, start=s, end=e, text=original[s:e],
                               negated=negated)
-    kind = clause_kind(cues=parts.cues, role=unit.role, doc_kind=document.kind,
-                       starts_imperative=parts.starts_imperative)
+    kind = "description" if table else clause_kind(
+        cues=parts.cues, role=unit.role, doc_kind=document.kind,
+        starts_imperative=parts.starts_imperative)
     s, e = document.to_original(unit.start, unit.end)
     ordered = tuple(spans[k] for k in sorted(spans))
     return Clause(id=unit.id, start=s, end=e, text=original[s:e], language=lang, kind=kind,

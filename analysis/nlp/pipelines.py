@@ -34,6 +34,8 @@ from pathlib import Path
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicons"
 SPANS_KEY = "lexicon"
 CUE_PREFIX = "cue_"
+NAME_LABEL = "name"  # internal: a proper name (organisation, body); spans inside it are dropped
+EXACT_MARK = "="  # a phrase written "=forced on" is matched on its exact (lower-cased) word forms
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Lexicon:
     legal_triggers: dict  # instrument -> substrings, one of which each match contains
     imperative_first: bool
     imperative_words: frozenset
+    names: tuple = ()
+    short_stem_guard: int = 0
 
 
 @lru_cache(maxsize=None)
@@ -79,6 +83,8 @@ def load_lexicon(lang: str) -> Lexicon:
                         for c, ts in (refs.get("triggers") or {}).items()},
         imperative_first=bool(data.get("imperative_first", False)),
         imperative_words=frozenset(w.lower() for w in data.get("imperative_words") or ()),
+        names=tuple(str(n) for n in data.get("names") or ()),
+        short_stem_guard=int(data.get("short_stem_guard", 0)),
     )
 
 
@@ -246,6 +252,8 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str, str]]:
     for cue, phrases in lex.cues.items():
         for phrase in phrases or ():
             pats.append((CUE_PREFIX + cue, cue, str(phrase)))
+    for name in lex.names:
+        pats.append((NAME_LABEL, NAME_LABEL, name))
     return pats
 
 
@@ -253,19 +261,40 @@ class LexiconMatcher:
     """Phrase patterns of a language matched on lemmas inside each clause (``HITS``).
 
     The patterns are lemmatised by the pipeline's own tokenizer and lemmatizer, so the two
-    sides always agree (what spaCy's ``SpanRuler`` does with ``phrase_matcher_attr="LEMMA"``)."""
+    sides always agree (what spaCy's ``SpanRuler`` does with ``phrase_matcher_attr="LEMMA"``).
+    Two refinements against lemma/stem collisions, both written in the lexicon:
+
+    - a phrase written ``"=forced on"`` is matched on its exact lower-cased word forms ("came
+      into force on" shares the lemmas of "forced on" but not its words);
+    - ``short_stem_guard: N`` (Kazakh): a one-word pattern whose stem is shorter than N letters
+      matches only a word that begins with the pattern word, and a pattern in capitals (an
+      abbreviation) only a word in capitals: the stem «бақ» of «БАҚ» (mass media) is also the
+      stem of «бақылау» (control), «жас» of «жастар» (youth) also of «жасау» (to make).
+    """
 
     def __init__(self, nlp, lexicon: Lexicon):
         from spacy.matcher import PhraseMatcher
 
         lemmatizer = nlp.get_pipe("petition_lemmatizer")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LEMMA", validate=False)
-        self.keys: dict[int, tuple[str, str]] = {}
+        self.exact = PhraseMatcher(nlp.vocab, attr="LOWER", validate=False)
+        self.keys: dict[int, tuple[str, str, str | None]] = {}
         strings = nlp.vocab.strings
         for label, concept, phrase in _patterns(lexicon):
-            key = f"{label}|{concept}"
-            self.keys[strings.add(key)] = (label, concept)
+            if phrase.startswith(EXACT_MARK):
+                key = f"{label}|{concept}"
+                self.keys[strings.add(key)] = (label, concept, None)
+                pattern = nlp.make_doc(phrase[len(EXACT_MARK):].strip())
+                if len(pattern):
+                    self.exact.add(key, [pattern])
+                continue
             pattern = lemmatizer(nlp.make_doc(phrase))
+            guard = None
+            if (lexicon.short_stem_guard and len(pattern) == 1
+                    and len(pattern[0].lemma_) < lexicon.short_stem_guard):
+                guard = phrase if phrase.isupper() else phrase.lower()
+            key = f"{label}|{concept}" + (f"|{guard}" if guard else "")
+            self.keys[strings.add(key)] = (label, concept, guard)
             if len(pattern):
                 self.matcher.add(key, [pattern])
 
@@ -279,10 +308,18 @@ class LexiconMatcher:
         # tokens (the matcher tries every start, so these are exactly the per-clause matches;
         # one terminal per pattern key and token path, so there are no duplicates)
         starts = [a for a, _ in ranges]
-        for key, s, e in self.matcher(doc):
+        matches = self.matcher(doc)
+        if len(self.exact):
+            matches += self.exact(doc)
+        for key, s, e in matches:
             k = bisect_right(starts, s) - 1
             if k >= 0 and e <= ranges[k][1] and e > s:
-                hits[k].append((s, e) + keys[key])
+                label, concept, guard = keys[key]
+                if guard is not None:
+                    word = doc[s].text
+                    if not (word if guard.isupper() else word.lower()).startswith(guard):
+                        continue
+                hits[k].append((s, e, label, concept))
         doc.user_data[HITS] = hits
         return doc
 
