@@ -316,40 +316,44 @@ def timeline_events(kb: Any, lang: str) -> list[tuple[date, str]]:
 
 
 def chart_timeline(analysis: Analysis, lang: str, kb: Any):
-    """Events from the context data on a date axis, labels alternating above and below."""
-    import matplotlib.dates as mdates
+    """Events from the context data as a dated list (one row per event, oldest first).
 
+    A list, not a date axis: events cluster within weeks of each other, and labels on a date
+    axis overlap until they cannot be read. The as-of date is drawn as a rule between rows.
+    """
     from .report.strings import t
 
     events = timeline_events(kb, lang)
     if not events:
         return None
-    fig = _new_figure(3.2)
+    wrapped = [textwrap.wrap(" ".join(label.split()), 104)[:2] or [""] for _, label in events]
+    for lines, (_, label) in zip(wrapped, events):
+        if len(textwrap.wrap(" ".join(label.split()), 104)) > 2:
+            lines[-1] = _short(lines[-1] + " …", 104)
+    line_h = 0.135  # inches per text line at 6.5 pt
+    rows = [len(lines) * line_h + 0.06 for lines in wrapped]
+    total = sum(rows)
+    fig = _new_figure(0.45 + total)
     ax = fig.add_subplot()
-    xs = [mdates.date2num(d) for d, _ in events]
-    ax.axhline(0, color="#444444", linewidth=1)
-    levels = [1.0, -1.0, 2.0, -2.0]
-    for i, ((d, label), x) in enumerate(zip(events, xs)):
-        y = levels[i % len(levels)]
-        ax.vlines(x, 0, y, color="#888888", linewidth=0.6)
-        ax.plot([x], [0], marker="o", color=STATUS_LOOK["conflict"].colour, markersize=5,
-                markeredgecolor="white")
-        ax.text(x, y + (0.12 if y > 0 else -0.12), f"{d.isoformat()}\n{_label(label, 26)}",
-                ha="center", va="bottom" if y > 0 else "top", fontsize=6.5,
-                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white",
-                      "edgecolor": "#BBBBBB", "linewidth": 0.5})
-    as_of = mdates.date2num(analysis.as_of)
-    if xs[0] - 200 <= as_of <= xs[-1] + 200:
-        ax.axvline(as_of, color="#0072B2", linestyle="--", linewidth=0.8)
-        ax.text(as_of, -2.9, f"{t(lang, 'scope_as_of')} {analysis.as_of.isoformat()}",
-                color="#0072B2", fontsize=6.5, ha="center", va="bottom")
-    span = max(xs[-1] - xs[0], 60)
-    ax.set_xlim(xs[0] - span * 0.12, xs[-1] + span * 0.12)
-    ax.set_ylim(-3.0, 3.0)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    ax.yaxis.set_visible(False)
-    ax.spines[["left", "top", "right"]].set_visible(False)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(total, 0)
+    ax.axis("off")
+    ax.axvline(0.125, color="#888888", linewidth=0.8)
+    y = 0.0
+    as_of_drawn = False
+    for (when, _label), lines, h in zip(events, wrapped, rows):
+        if not as_of_drawn and when > analysis.as_of:
+            ax.axhline(y, color="#0072B2", linestyle="--", linewidth=0.8)
+            ax.text(1.0, y - 0.01, f"{t(lang, 'scope_as_of')} {analysis.as_of.isoformat()}",
+                    color="#0072B2", fontsize=6.5, ha="right", va="bottom")
+            as_of_drawn = True
+        ax.text(0.0, y + 0.03, when.isoformat(), fontsize=6.5, va="top", ha="left",
+                fontweight="bold")
+        ax.plot([0.125], [y + 0.1], marker="o", color=STATUS_LOOK["conflict"].colour,
+                markersize=4, markeredgecolor="white")
+        ax.text(0.145, y + 0.03, "\n".join(lines), fontsize=6.5, va="top", ha="left",
+                linespacing=1.25)
+        y += h
     ax.set_title(t(lang, "chart_timeline"), loc="left")
     return fig
 
@@ -414,6 +418,15 @@ def chart_signatures(analysis: Analysis, lang: str, kb: Any):
     return fig
 
 
+def _fix_layout(fig) -> None:
+    """Run the constrained layout once, then freeze it: each ``savefig`` would otherwise lay
+    the figure out again (text extents dominate the cost of drawing these charts)."""
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)
+        fig.set_layout_engine("none")
+
+
 CHARTS: dict[str, Callable[[Analysis, str, Any], Any]] = {
     "status_matrix": chart_status_matrix,
     "scorecard": chart_scorecard,
@@ -437,6 +450,7 @@ def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None) -> di
             if fig is None:
                 continue
             files = {}
+            _fix_layout(fig)
             for fmt, meta in (("png", {"Software": None}), ("svg", {"Date": None})):
                 buf = io.BytesIO()
                 fig.savefig(buf, format=fmt, metadata=meta, facecolor="white")
