@@ -8,7 +8,9 @@ the per-process lemma caches, then are timed (best of ``--runs``).
 - bare: the Russian pipeline with only the tokeniser and the lemmatiser, ``nlp.pipe`` over
   each document's normalised text;
 - full: ``document_from_text`` + ``annotate_many`` (normalisation, segmentation, language
-  per clause, lemmas, lexicon spans, legal references, negation, clause kinds, models).
+  per clause, lemmas, lexicon spans, legal references, negation, clause kinds, models);
+- for reference, the screening yardstick of issue 7 (``benchmarks/bare_pass.py``: language
+  guess, tokenise, lemmatise token by token through ``Token`` objects) over the same corpus.
 
 Both wall-clock and CPU time (``time.process_time``) are reported: the cores are shared, and
 CPU time is far less disturbed by other processes; the ratio is taken on CPU time.
@@ -28,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def russian_paragraphs() -> list[str]:
@@ -85,6 +88,19 @@ def full_pass(docs: list[str]) -> int:
     return n
 
 
+def screening_yardstick(docs: list[str], runs: int) -> float:
+    """Best words/s (wall clock, as bare_pass.py measures) of benchmarks/bare_pass.py."""
+    import tempfile
+
+    import bare_pass
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        path.write_text("".join(json.dumps({"id": i, "text": d}, ensure_ascii=False) + "\n"
+                                for i, d in enumerate(docs)), encoding="utf-8")
+        return max(bare_pass.run(str(path))["words_per_s"] for _ in range(runs))
+
+
 def best(fn, docs, runs) -> tuple[float, float]:
     """Best wall-clock and best CPU seconds of ``runs`` runs."""
     walls, cpus = [], []
@@ -107,6 +123,7 @@ def main(argv=None) -> int:
     spans = full_pass(docs[:50])
     (w_bare, t_bare), (w_full, t_full) = best(bare_pass, docs, args.runs), best(full_pass, docs, args.runs)
     spans = full_pass(docs)
+    yardstick = screening_yardstick(docs, args.runs)
     result = {
         "corpus": {"documents": len(docs), "words": n_words, "language": "ru",
                    "built_from": "shared/eval/dev text blocks + shared/sources/**/*.txt (ru paragraphs)"},
@@ -117,6 +134,8 @@ def main(argv=None) -> int:
         "wall_bare_words_per_s": round(n_words / w_bare),
         "wall_full_words_per_s": round(n_words / w_full),
         "wall_cost_ratio": round(w_full / w_bare, 3),
+        "screening_yardstick_bare_pass_py_words_per_s": round(yardstick),
+        "wall_full_over_screening_yardstick_speed": round(n_words / w_full / yardstick, 3),
         "target_ratio": 1.33,
         "meets_target": t_full / t_bare <= 1.33,
         "spans": spans,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -68,9 +69,10 @@ UNKNOWN = LanguageGuess("unknown", None)
 
 
 # Speed (issue 3/7 benchmarks): detection runs on every clause. Plain Russian (Cyrillic letters
-# with none of the distinctive letters of the other languages, no «ъ», no Latin or other
-# script, at least four Cyrillic letters) is recognised with two regex searches, which is what
-# the full decision below returns for such a text; anything else is counted in a few passes
+# with none of the distinctive letters of the other languages, no «ъ», no other script, at least
+# four Cyrillic letters and at least as many as Latin ones) is recognised with a few regex
+# searches, which is what the full decision below returns for such a text (the Latin letters of
+# "LGBT" or a URL in a Russian sentence change nothing); anything else is counted in a few passes
 # (letter runs, one search for all other scripts, one pass over the rare Cyrillic letters) that
 # give exactly the counts of a ``findall`` per class.
 _CLASSES = (
@@ -86,9 +88,15 @@ _RARE_CLASS_OF = {ch: name for name in _CYRILLIC_SUBCLASSES
                   for ch in dict(_CLASSES)[name].pattern[1:-1]}
 _RARE = re.compile("[" + "".join(_RARE_CLASS_OF) + "]")
 _NOT_PLAIN_RU = re.compile(
-    "[A-Za-z\u00c0-\u024fъ" + "".join(rx.pattern[1:-1] for _, rx in _SCRIPTS)
+    "[ъ" + "".join(rx.pattern[1:-1] for _, rx in _SCRIPTS)
     + "".join(ch for ch, name in _RARE_CLASS_OF.items() if name != "ru") + "]")
-_FOUR_CYR = re.compile(r"[\u0400-\u04ff](?:[^\u0400-\u04ff]*[\u0400-\u04ff]){3}")
+_ANY_LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@lru_cache(maxsize=512)
+def _at_least_cyr(k: int) -> re.Pattern:
+    """Matches a text with at least ``k`` Cyrillic letters (stops at the k-th)."""
+    return re.compile(r"(?:[^\u0400-\u04ff]*[\u0400-\u04ff]){%d}" % k)
 _RUSSIAN = LanguageGuess("supported", "ru")
 
 
@@ -109,8 +117,10 @@ def _decide(text: str, n: dict) -> LanguageGuess:
 
 def detect_language(text: str) -> LanguageGuess:
     """Guess the language of one segment (see module docstring)."""
-    if not _NOT_PLAIN_RU.search(text) and _FOUR_CYR.search(text):
-        return _RUSSIAN
+    if _CYR.search(text) and not _NOT_PLAIN_RU.search(text):
+        lat = sum(map(len, _LAT_RUN.findall(text))) if _ANY_LAT.search(text) else 0
+        if _at_least_cyr(max(lat, 4)).match(text):
+            return _RUSSIAN
     return detect_by_counts(text)
 
 
