@@ -436,8 +436,13 @@ CHARTS: dict[str, Callable[[Analysis, str, Any], Any]] = {
 }
 
 
-def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None) -> dict[str, dict[str, bytes]]:
-    """Draw every chart that has data: ``{name: {"png": bytes, "svg": bytes}}``, in order."""
+def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None,
+                  formats: tuple[str, ...] = ("png", "svg")) -> dict[str, dict[str, bytes]]:
+    """Draw every chart that has data: ``{name: {"png": bytes, "svg": bytes}}``, in order.
+
+    ``formats`` selects the files (the PDF worker needs only the PNGs); each format's bytes
+    do not depend on which others are drawn.
+    """
     import matplotlib
 
     from .report.strings import check_lang
@@ -452,6 +457,8 @@ def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None) -> di
             files = {}
             _fix_layout(fig)
             for fmt, meta in (("png", {"Software": None}), ("svg", {"Date": None})):
+                if fmt not in formats:
+                    continue
                 buf = io.BytesIO()
                 fig.savefig(buf, format=fmt, metadata=meta, facecolor="white")
                 files[fmt] = buf.getvalue()

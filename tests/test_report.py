@@ -383,3 +383,21 @@ def test_each_finding_row_carries_its_reviewer_decision():
     unreviewed = next(f for f in reported(a) if f.review is None and f.clause_id != "document")
     (row,) = soup.select(f'[data-finding="{unreviewed.id}"]')
     assert "Not reviewed yet" in row.get_text()
+
+
+def test_pdf_worker_gives_the_same_bytes_as_the_sequential_export():
+    """The CLI renders the PDF in a forked worker; the files must not depend on that."""
+    from analysis.report import render_all
+    from analysis.report.parallel import PdfWorker
+
+    a = fixture_analysis()
+    worker = PdfWorker("en", None)
+    if not worker.available:
+        pytest.skip("no fork on this platform")
+    times: dict[str, float] = {}
+    try:
+        forked = render_all(a, lang="en", kb=None, worker=worker, timings=times)
+    finally:
+        worker.close()
+    assert "worker_pdf" in times  # the worker really printed it
+    assert forked == render_all(a, lang="en", kb=None)

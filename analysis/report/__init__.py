@@ -30,8 +30,12 @@ def _progress(message: str, quiet: bool) -> None:
 
 def render_all(analysis, *, lang: str = "en", kb: Any = None,
                progress: Callable[[str], None] | None = None,
-               timings: dict[str, float] | None = None) -> dict[str, bytes]:
-    """Every output file as bytes, keyed by its path relative to the output folder."""
+               timings: dict[str, float] | None = None, worker: Any = None) -> dict[str, bytes]:
+    """Every output file as bytes, keyed by its path relative to the output folder.
+
+    With a :class:`~analysis.report.parallel.PdfWorker` the PNG charts, the HTML and the PDF
+    are rendered in that process while this one renders the rest (same bytes either way).
+    """
     from ..charts import render_charts
     from ..models import dump_json
     from .docx import render_docx
@@ -54,6 +58,10 @@ def render_all(analysis, *, lang: str = "en", kb: Any = None,
         times[name] = round(time.perf_counter() - start, 3)
         return result
 
+    if worker is not None and worker.submit(analysis):
+        parallel = _render_with_worker(analysis, lang, kb, worker, step, times)
+        if parallel is not None:
+            return parallel
     charts = step("charts", lambda: render_charts(analysis, lang=lang, kb=kb))
     for name, formats in charts.items():
         for fmt, data in formats.items():
@@ -72,13 +80,54 @@ def render_all(analysis, *, lang: str = "en", kb: Any = None,
     return files
 
 
+def _render_with_worker(analysis, lang: str, kb: Any, worker: Any,
+                        step: Callable[[str, Callable[[], Any]], Any],
+                        times: dict[str, float]) -> dict[str, bytes] | None:
+    """The parent's share while the worker draws PNGs and prints the PDF (None: worker gone)."""
+    from ..charts import render_charts
+    from ..models import dump_json
+    from .docx import render_docx
+    from .letters import render_letters
+    from .markdown import render_csv, render_markdown
+    from .view import build_view
+
+    files: dict[str, bytes] = {}
+    view = step("view", lambda: build_view(analysis, lang=lang, kb=kb))
+    files["brief.md"] = step("markdown", lambda: render_markdown(view)).encode("utf-8")
+    files["findings.csv"] = render_csv(view).encode("utf-8")
+    files["findings.json"] = dump_json(analysis).encode("utf-8")
+    letters = step("letters", lambda: render_letters(analysis, kb=kb))
+    for name, data in letters.items():
+        files[f"letters/{name}"] = data
+    svgs = step("charts_svg", lambda: render_charts(analysis, lang=lang, kb=kb,
+                                                   formats=("svg",)))
+    pngs = step("wait_charts_png", worker.charts)
+    if pngs is None:
+        return None
+    charts = {name: {"png": formats["png"], **svgs.get(name, {})}
+              for name, formats in pngs.items()}
+    for name, formats in charts.items():
+        for fmt, data in formats.items():
+            files[f"charts/{name}.{fmt}"] = data
+    files["brief.docx"] = step("docx", lambda: render_docx(view, charts))
+    got = step("wait_pdf", worker.pdf)
+    if got is None:
+        return None
+    html, pdf, worker_times = got
+    times.update({f"worker_{k}": v for k, v in worker_times.items()})
+    files["brief.html"] = html.encode("utf-8")
+    files["brief.pdf"] = pdf
+    return files
+
+
 _KEYS = {"brief.html": "html", "brief.pdf": "pdf", "brief.docx": "docx", "brief.md": "md",
          "findings.csv": "csv", "findings.json": "json"}
 
 
 def export_brief(analysis, out_dir, *, lang: str = "en", kb: Any = None,
                  progress: Callable[[str], None] | None = None,
-                 timings: dict[str, float] | None = None) -> dict[str, Path]:
+                 timings: dict[str, float] | None = None, worker: Any = None
+                 ) -> dict[str, Path]:
     """Write the brief, findings, charts and letters into ``out_dir``.
 
     Returns ``{"html", "pdf", "docx", "md", "csv", "json": Path, "charts": folder,
@@ -92,7 +141,8 @@ def export_brief(analysis, out_dir, *, lang: str = "en", kb: Any = None,
     out = ensure_output_dir(out_dir)
     if kb is None:
         kb = _load_default_kb()
-    files = render_all(analysis, lang=lang, kb=kb, progress=progress, timings=timings)
+    files = render_all(analysis, lang=lang, kb=kb, progress=progress, timings=timings,
+                       worker=worker)
     paths: dict[str, Path] = {}
     for rel in sorted(files):
         target = out / rel
@@ -117,11 +167,22 @@ def brief_cli(args) -> int:
     _progress(f"analysing {args.input}…", quiet)
     from ..pipeline import analyse_file
 
+    from .parallel import PdfWorker
+
     kb = _load_default_kb()
-    analysis = analyse_file(args.input, as_of=getattr(args, "as_of", None),
-                            review=getattr(args, "review", None), kb=kb)
-    paths = export_brief(analysis, out, lang=lang, kb=kb,
-                         progress=lambda m: _progress(m, quiet))
+    worker = PdfWorker(lang, kb)  # imports WeasyPrint and matplotlib while the pipeline runs
+    timings: dict[str, float] = {}
+    try:
+        start = time.perf_counter()
+        analysis = analyse_file(args.input, as_of=getattr(args, "as_of", None),
+                                review=getattr(args, "review", None), kb=kb)
+        timings["analysis"] = round(time.perf_counter() - start, 3)
+        paths = export_brief(analysis, out, lang=lang, kb=kb, timings=timings, worker=worker,
+                             progress=lambda m: _progress(m, quiet))
+    finally:
+        worker.close()
+    if getattr(args, "debug", False):
+        _progress("timings (s): " + ", ".join(f"{k} {v}" for k, v in timings.items()), quiet)
     reported = sum(1 for f in analysis.findings
                    if not f.rejected and f.effective_status in ("conflict", "concern",
                                                                 "needs_review"))

@@ -1,0 +1,144 @@
+"""Render the PDF brief in a second process while the first one does everything else.
+
+The PDF (WeasyPrint) is the slowest export and needs only the charts' PNGs and the view;
+the DOCX, Markdown, CSV, JSON, letters and the charts' SVGs need no PDF. So ``brief`` forks a
+worker *before* the analysis starts: it imports matplotlib and WeasyPrint while the parent
+runs the pipeline, then receives the analysis, draws the charts as PNG (sent back at once for
+the DOCX), renders the HTML and prints it to PDF. The parent draws the SVGs, the DOCX and the
+rest meanwhile. Every file is still rendered by the same deterministic functions, so the bytes
+are those of the sequential :func:`analysis.report.render_all`.
+
+Only where ``fork`` exists (Linux, macOS); elsewhere, or if the worker dies, the parent renders
+everything itself. Nothing is written by the worker: files are returned to the parent, which
+writes them atomically as before.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Any
+
+
+def _warm_imports() -> None:
+    """Import the heavy libraries (about 1.5 s) while the parent runs the pipeline."""
+    try:
+        import matplotlib.backends.backend_agg  # noqa: F401
+        import matplotlib.figure  # noqa: F401
+        import weasyprint  # noqa: F401
+    except Exception:  # noqa: BLE001 - a missing library is reported when it is used
+        pass
+    from ..charts import render_charts  # noqa: F401
+    from .html import render_html  # noqa: F401
+    from .view import build_view  # noqa: F401
+
+
+def _serve(conn, lang: str, kb: Any) -> None:
+    """The worker: warm up, wait for the analysis, send PNG charts, then HTML and PDF."""
+    from ..models import Analysis
+
+    try:
+        _warm_imports()
+        message = conn.recv()
+        if message is None:
+            return
+        times: dict[str, float] = {}
+        from ..charts import render_charts
+        from .html import render_html
+        from .pdf import render_pdf
+        from .view import build_view
+
+        analysis = Analysis.model_validate_json(message)
+        start = time.perf_counter()
+        charts = render_charts(analysis, lang=lang, kb=kb, formats=("png",))
+        times["charts_png"] = round(time.perf_counter() - start, 3)
+        conn.send(("charts", charts))
+        start = time.perf_counter()
+        html = render_html(build_view(analysis, lang=lang, kb=kb), charts)
+        times["html"] = round(time.perf_counter() - start, 3)
+        start = time.perf_counter()
+        pdf = render_pdf(html)
+        times["pdf"] = round(time.perf_counter() - start, 3)
+        conn.send(("pdf", html, pdf, times))
+    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+        try:
+            conn.send(("error", exc))
+        except Exception:  # noqa: BLE001 - the exception itself does not pickle
+            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        conn.close()
+
+
+class PdfWorker:
+    """Handle on the forked worker; :meth:`available` is False where fork is unavailable."""
+
+    def __init__(self, lang: str, kb: Any) -> None:
+        self.lang = lang
+        self._conn = None
+        self._proc = None
+        self._sent = False
+        if os.environ.get("PETITION_LENS_NO_FORK") or sys.platform == "win32":
+            return
+        import multiprocessing
+
+        try:
+            ctx = multiprocessing.get_context("fork")
+            parent, child = ctx.Pipe()
+            proc = ctx.Process(target=_serve, args=(child, lang, kb), daemon=True)
+            proc.start()
+        except (ValueError, OSError):
+            return
+        child.close()
+        self._conn, self._proc = parent, proc
+
+    @property
+    def available(self) -> bool:
+        return self._proc is not None
+
+    def submit(self, analysis) -> bool:
+        """Send the analysis; False when the worker is gone (the caller renders itself)."""
+        if not self.available:
+            return False
+        try:
+            self._conn.send(analysis.model_dump_json())
+        except (OSError, EOFError, BrokenPipeError):
+            self.close()
+            return False
+        self._sent = True
+        return True
+
+    def _receive(self, kind: str):
+        try:
+            message = self._conn.recv()
+        except (EOFError, OSError):
+            return None
+        if message[0] == "error":
+            self.close()
+            raise message[1]
+        if message[0] != kind:
+            raise RuntimeError(f"the PDF worker sent {message[0]!r}, expected {kind!r}")
+        return message[1:]
+
+    def charts(self) -> dict[str, dict[str, bytes]] | None:
+        got = self._receive("charts")
+        return got[0] if got else None
+
+    def pdf(self) -> tuple[str, bytes, dict[str, float]] | None:
+        got = self._receive("pdf")
+        return (got[0], got[1], got[2]) if got else None
+
+    def close(self) -> None:
+        """Stop the worker (it exits by itself once it has sent the PDF)."""
+        if self._proc is None:
+            return
+        try:
+            if not self._sent:
+                self._conn.send(None)
+        except (OSError, BrokenPipeError):
+            pass
+        self._conn.close()
+        self._proc.join(timeout=5)
+        if self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join()
+        self._proc = None
