@@ -155,3 +155,17 @@ def test_one_doc_per_run_matches_one_doc_per_clause(name, lang):
     per_run = _per_run(nlp, text, ranges)
     assert per_run == per_clause
     assert sum(map(len, per_run[0])) > 10 and len(ranges) >= 3
+
+
+def test_pipeline_on_its_own_gives_spacy_spans():
+    """``get_pipeline(lang)(text)`` works without the annotator (one clause = the whole text),
+    and ``lexicon_spans`` turns its results into spaCy spans (label = span label, id = concept)."""
+    from analysis.nlp.pipelines import lexicon_spans
+
+    nlp = get_pipeline("ru")
+    doc = nlp("Согласно ст. 20 Конституции цензура запрещается; запретить пропаганду в СМИ.")
+    got = {(sp.text, sp.label_, sp.id_) for sp in lexicon_spans(doc)}
+    assert ("ст. 20 Конституции", "legal_ref", "constitution") in got
+    assert ("пропаганду", "expression", "propaganda") in got
+    assert ("СМИ", "channel", "media") in got
+    assert all(sp.lemma_ for sp in doc[:3])  # the lemmatizer set every token's lemma

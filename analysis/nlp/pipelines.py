@@ -32,7 +32,6 @@ from functools import lru_cache
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicons"
-SPANS_KEY = "lexicon"
 CUE_PREFIX = "cue_"
 NAME_LABEL = "name"  # internal: a proper name (organisation, body); spans inside it are dropped
 EXACT_MARK = "="  # a phrase written "=forced on" is matched on its exact (lower-cased) word forms
