@@ -67,7 +67,10 @@ RC: dict[str, Any] = {
 
 
 def _label(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(" ".join(text.split()), width)[:3]) or text
+    lines = textwrap.wrap(" ".join(text.split()), width)
+    if len(lines) > 3:  # say that the label goes on rather than cut it silently
+        lines = lines[:2] + [_short(lines[2] + " …", width)]
+    return "\n".join(lines) or text
 
 
 def _short(text: str, width: int) -> str:
@@ -408,8 +411,13 @@ def chart_signatures(analysis: Analysis, lang: str, kb: Any):
         ax.barh(i, v, color=look.colour, hatch=look.hatch, edgecolor="#333333", linewidth=0.6,
                 height=0.6)
         ax.text(v * 1.08, i, f"{v:,}".replace(",", "\u202f"), va="center", fontsize=8)
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
     ax.set_xscale("log")
     ax.set_xlim(1, max(values) * 8)
+    # plain numbers, not mathtext powers of ten: easier to read, and no TeX parser to load
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _p: f"{x:,.0f}".replace(",", "\u202f")))
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_yticks(range(len(names)))
     ax.set_yticklabels(names)
     ax.invert_yaxis()

@@ -28,9 +28,23 @@ def _warm_imports() -> None:
         import weasyprint  # noqa: F401
     except Exception:  # noqa: BLE001 - a missing library is reported when it is used
         pass
-    from ..charts import render_charts  # noqa: F401
+    from ..charts import RC, _new_figure
     from .html import render_html  # noqa: F401
     from .view import build_view  # noqa: F401
+
+    try:  # load the fonts and the text engine once, before the analysis arrives
+        import io
+
+        import matplotlib
+
+        with matplotlib.rc_context(RC):
+            fig = _new_figure(1.0)
+            ax = fig.add_subplot()
+            ax.text(0.1, 0.5, "Қазақстан ✕ – ЛГБТ", fontweight="bold")
+            ax.set_title("Timeline")
+            fig.savefig(io.BytesIO(), format="png")
+    except Exception:  # noqa: BLE001 - only a warm-up
+        pass
 
 
 def _serve(conn, lang: str, kb: Any) -> None:
