@@ -2,9 +2,16 @@
 
 ``annotate(document)`` returns an :class:`Annotated` (clauses with Akoma Ntoso-style ids, each
 with its language, kind and spans; segments in unsupported languages listed as skipped).
-``annotate_many`` batches clauses of many documents through ``nlp.pipe`` per language.
-Spans' offsets are offsets into ``Document.original`` and ``span.text`` equals
+``annotate_many`` batches many documents through ``nlp.pipe`` per language. Each run of
+consecutive clauses in one language is one spaCy ``Doc`` (usually the whole document), and the
+pipeline's components match inside each clause's token range, so a clause gets exactly the
+spans it would get as a ``Doc`` of its own (tests/test_nlp_speed_invariants.py) at a fraction of
+the cost. Spans' offsets are offsets into ``Document.original`` and ``span.text`` equals
 ``original[start:end]`` (normalised offsets are mapped back through ``Document.offsets``).
+
+Precision rules applied to a clause's spans (tests/test_nlp_lexicon_precision.py): words inside
+a proper name listed in the lexicon raise no span; an everyday measure word needs an object it
+restricts (:data:`GENERIC_MEASURES`); Markdown metadata tables are not legal text.
 """
 from __future__ import annotations
 
