@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,7 @@ class Document:
     path: str
     original: str
     normalised: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # a range when nothing was dropped, else a tuple
     metadata: dict[str, Any] = field(default_factory=dict)
     body_start: int = 0
     sha256: str = ""
@@ -112,16 +113,24 @@ _CHAR_MAP.update({"\u2028": "\n", "\u2029": "\n", "\u0085": "\n", "…": "."})
 _LOOKALIKE = dict(zip("AaBCcEeHKMOoPpTXxyIiY", "АаВСсЕеНКМОоРрТХхуІіУ"))
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W\d_]+(?:['][^\W\d_]+)*")
-_MIXED = re.compile("[\u0400-\u04ff][" + "".join(_LOOKALIKE) + "]|[" + "".join(_LOOKALIKE) + "][\u0400-\u04ff]")
-_TABLE = {ord(c): None for c in _DROP}
-_TABLE.update({ord(k): v for k, v in _CHAR_MAP.items()})
+# a look-alike letter next to a Cyrillic one (one branch that starts with a character class:
+# the regex engine skips ahead to candidate letters, three times faster than two branches)
+_MIXED = re.compile("[" + "".join(_LOOKALIKE) + "](?:(?=[\u0400-\u04ff])|(?<=[\u0400-\u04ff].))")
+# Speed (issue 3): ``str.translate`` with a dict looks every character up (about 0.1 s per
+# 100k words of Cyrillic text). Instead one regex pass finds which of the few characters to
+# fold occur at all, and each of those is replaced with ``str.replace`` (a C scan); the offset
+# map is built from slices of ``range`` around the dropped characters only.
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(set(_CHAR_MAP) | _DROP))) + "]")
+_DROPPED = re.compile("[" + re.escape("".join(sorted(_DROP))) + "]")
 
 
-def normalise(text: str, base: int = 0) -> tuple[str, tuple[int, ...]]:
+def normalise(text: str, base: int = 0) -> tuple[str, Sequence[int]]:
     """Return the normalised text and, per normalised character, its index in the input + base.
 
     The map has one extra final entry (the input's end) so that end offsets can be mapped.
-    Only one-to-one replacements and deletions are made, so the map is exact.
+    Only one-to-one replacements and deletions are made, so the map is exact. When nothing
+    was dropped (the usual case) the map is the identity shifted by ``base`` and is returned
+    as a ``range`` (no list of a million integers to build); otherwise as a tuple.
     """
     if _MIXED.search(text):
         chars = list(text)
@@ -133,14 +142,22 @@ def normalise(text: str, base: int = 0) -> tuple[str, tuple[int, ...]]:
                     repl = _LOOKALIKE.get(chars[i])
                     if repl:
                         chars[i] = repl
-        text_fixed = "".join(chars)
+        out = "".join(chars)
     else:
-        text_fixed = text
-    out = text_fixed.translate(_TABLE)
+        out = text
+    found = set(_SPECIAL.findall(out))
+    if not found:
+        return out, range(base, base + len(text) + 1)
+    for ch in sorted(found):
+        out = out.replace(ch, "" if ch in _DROP else _CHAR_MAP[ch])
     if len(out) == len(text):
-        return out, tuple(range(base, base + len(text) + 1))
-    offsets = [base + i for i, ch in enumerate(text) if ch not in _DROP]
-    offsets.append(base + len(text))
+        return out, range(base, base + len(text) + 1)
+    offsets: list[int] = []
+    pos = 0
+    for m in _DROPPED.finditer(text):
+        offsets.extend(range(base + pos, base + m.start()))
+        pos = m.end()
+    offsets.extend(range(base + pos, base + len(text) + 1))
     return out, tuple(offsets)
 
 

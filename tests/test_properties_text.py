@@ -74,6 +74,49 @@ def test_normalise_maps_every_character_back(text):
                                   orig.isascii()), (ch, orig)
 
 
+def _normalise_per_character(text: str, base: int = 0) -> tuple[str, tuple[int, ...]]:
+    """The specification of :func:`normalise`, character by character (slow and obvious):
+    when a look-alike letter touches a Cyrillic one somewhere in the text, look-alike letters
+    inside words with Cyrillic letters become Cyrillic; then every
+    character is dropped, folded or kept on its own."""
+    import re
+
+    from analysis import text as T
+
+    chars = list(text)
+
+    def cyr(c):
+        return "\u0400" <= c <= "\u04ff"
+
+    touching = any(a in T._LOOKALIKE and cyr(b) or cyr(a) and b in T._LOOKALIKE
+                   for a, b in zip(text, text[1:]))
+    for m in re.finditer(r"[^\W\d_]+(?:['][^\W\d_]+)*", text) if touching else ():
+        word = m.group()
+        if any(cyr(c) for c in word):
+            for i in range(m.start(), m.end()):
+                chars[i] = T._LOOKALIKE.get(chars[i], chars[i])
+    out, offsets = [], []
+    for i, ch in enumerate(chars):
+        if ch in T._DROP:
+            continue
+        out.append(T._CHAR_MAP.get(ch, ch))
+        offsets.append(base + i)
+    offsets.append(base + len(text))
+    return "".join(out), tuple(offsets)
+
+
+@SETTINGS
+@given(texts, st.integers(min_value=0, max_value=50))
+def test_normalise_fast_path_equals_per_character_rules(text, base):
+    """The regex/``str.replace`` implementation (issue 3 speed) folds exactly what the
+    per-character rules fold, and its offset map (a ``range`` when nothing is dropped) holds
+    the same integers."""
+    normalised, offsets = normalise(text, base)
+    expected, expected_offsets = _normalise_per_character(text, base)
+    assert normalised == expected
+    assert tuple(offsets) == expected_offsets
+
+
 @SETTINGS
 @given(st.binary(max_size=600))
 def test_decoding_arbitrary_bytes_raises_only_input_errors(data):
