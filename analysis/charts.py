@@ -21,7 +21,10 @@ from .models import STATUS_SEVERITY_ORDER, Analysis
 
 FONT = "DejaVu Sans"
 WIDTH_IN = 6.7  # A4 text width with 2 cm margins
+HALF_IN = 3.5  # two charts side by side on one row of the brief
 DPI = 150
+"""The brief prints each PNG at ``pixels / DPI`` inches, so the point sizes below are the
+printed ones."""
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,11 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _new_figure(height: float):
+def _new_figure(height: float, width: float = WIDTH_IN):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(WIDTH_IN, height), layout="constrained")
+    fig = Figure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(fig)
     return fig
 
@@ -103,7 +106,14 @@ def _status_legend(ax, statuses, lang: str) -> None:
         for s in statuses
     ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02),
-              ncol=min(5, len(handles)), frameon=False, fontsize=7.5)
+              ncol=min(3, len(handles)), frameon=False, fontsize=7.5)
+
+
+def _half_title(fig, title: str) -> None:
+    """A half-width chart's title over the whole figure (the y labels take the left of the
+    axes), wrapped rather than cut at the figure's edge."""
+    fig.suptitle(_label(title, 40), x=0.02, ha="left", fontsize=RC["axes.titlesize"],
+                 fontweight="bold")
 
 
 def _provision_label(kb: Any, pid: str, lang: str) -> str:
@@ -140,7 +150,11 @@ def chart_status_matrix(analysis: Analysis, lang: str, kb: Any):
     provs = sorted({pid for (cid, pid) in cells if cid in clause_ids},
                    key=lambda p: (_provision_label(kb, p, lang), p))
     n_rows, n_cols = len(provs), len(clause_ids)
-    fig = _new_figure(1.5 + 0.24 * n_rows + 0.06 * max(len(c) for c in clause_ids))
+    labels = [_short(_provision_label(kb, p, lang), 44) for p in provs]
+    cell = 0.22  # inches: one status symbol at 8 pt
+    width = min(WIDTH_IN, max(HALF_IN + 0.6, 0.2 + 0.056 * max(len(x) for x in labels)
+                              + cell * n_cols + 0.9))
+    fig = _new_figure(1.4 + cell * n_rows + 0.055 * max(len(c) for c in clause_ids), width)
     ax = fig.add_subplot()
     groups: dict[str, list] = {}
     for r, pid in enumerate(provs):
@@ -159,7 +173,7 @@ def chart_status_matrix(analysis: Analysis, lang: str, kb: Any):
     ax.set_xlim(0, n_cols)
     ax.set_ylim(n_rows, 0)
     ax.set_yticks([r + 0.5 for r in range(n_rows)])
-    ax.set_yticklabels([_short(_provision_label(kb, p, lang), 44) for p in provs], fontsize=7)
+    ax.set_yticklabels(labels, fontsize=7)
     ax.set_xticks([c + 0.5 for c in range(n_cols)])
     ax.set_xticklabels([t(lang, "whole_instrument") if c == "document" else c
                         for c in clause_ids], fontsize=6.5, rotation=60, ha="left",
@@ -208,7 +222,7 @@ def chart_scorecard(analysis: Analysis, lang: str, kb: Any):
     rows = scorecard(analysis)
     if all(s is None for _, s in rows):
         return None
-    fig = _new_figure(0.5 + 0.45 * len(rows))
+    fig = _new_figure(0.45 + 0.36 * len(rows), 4.8)
     ax = fig.add_subplot()
     for r, (key, s) in enumerate(rows):
         ax.text(0.0, r + 0.5, t(lang, key), ha="left", va="center", fontsize=8.5)
@@ -252,7 +266,7 @@ def chart_rights(analysis: Analysis, lang: str, kb: Any):
     if not counts:
         return None
     rights = sorted(counts, key=lambda r: (-sum(counts[r].values()), r))
-    fig = _new_figure(1.2 + 0.38 * len(rights))
+    fig = _new_figure(1.1 + 0.3 * len(rights), HALF_IN)
     ax = fig.add_subplot()
     left = [0] * len(rights)
     for sev in ("high", "medium", "low"):
@@ -273,7 +287,7 @@ def chart_rights(analysis: Analysis, lang: str, kb: Any):
     ax.set_xlabel(t(lang, "chart_findings_count"))
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(t(lang, "chart_rights"), loc="left")
+    _half_title(fig, t(lang, "chart_rights"))
     ax.legend(handles=[Patch(facecolor=SEVERITY_LOOK[s].colour, hatch=SEVERITY_LOOK[s].hatch,
                              edgecolor="#333333", label=pick(SEVERITY, lang, s))
                        for s in ("high", "medium", "low")],
@@ -402,9 +416,9 @@ def chart_signatures(analysis: Analysis, lang: str, kb: Any):
     count, thresholds = signature_data(analysis, kb, lang)
     if count is None or not thresholds:
         return None
-    fig = _new_figure(0.9 + 0.4 * (len(thresholds) + 1))
+    fig = _new_figure(0.8 + 0.42 * (len(thresholds) + 1), HALF_IN)
     ax = fig.add_subplot()
-    names = [t(lang, "chart_signatures_count")] + [_label(n, 34) for n, _ in thresholds]
+    names = [t(lang, "chart_signatures_count")] + [_label(n, 26) for n, _ in thresholds]
     values = [count] + [v for _, v in thresholds]
     looks = [STATUS_LOOK["conflict"]] + [Look("#F2F2F2", "//", "")] * len(thresholds)
     for i, (v, look) in enumerate(zip(values, looks)):
@@ -422,7 +436,7 @@ def chart_signatures(analysis: Analysis, lang: str, kb: Any):
     ax.set_yticklabels(names)
     ax.invert_yaxis()
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(t(lang, "chart_signatures"), loc="left")
+    _half_title(fig, t(lang, "chart_signatures"))
     return fig
 
 

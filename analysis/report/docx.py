@@ -13,7 +13,7 @@ import zipfile
 from datetime import datetime, time
 
 from .strings import COMPLETENESS, pick
-from .view import BriefView, ClauseView, FindingView
+from .view import BriefView, ClauseView, FindingView, distinct_words, ids_by_clause
 
 AUTHOR = "petition-lens"
 INITIALS = "PL"
@@ -88,16 +88,21 @@ def _review_text(v: BriefView, f: FindingView) -> str:
     return text
 
 
-def _findings_table(doc, v: BriefView, findings, rejected) -> None:
+def _short_id(fid: str, clause: str) -> str:
+    """The finding id after its clause's id (given once, in the table's header)."""
+    return fid[len(clause) + 1:] if fid.startswith(clause + "/") else fid
+
+
+def _findings_table(doc, v: BriefView, findings, rejected, clause: str) -> None:
     """One row per finding of a clause: id, provision and test, status, reviewer decision."""
-    rows = [(v.t("finding_id"), f"{v.t('provision')} · {v.t('test')}", v.t("status"),
-             v.t("reviewer_decision"))]
+    rows = [(v.t("finding_id_after", clause=clause), f"{v.t('provision')} · {v.t('test')}",
+             v.t("status"), v.t("reviewer_decision"))]
     for f in findings:
-        rows.append((f.id, f"{f.provision_label}: {f.test_name}",
+        rows.append((_short_id(f.id, clause), f"{f.provision_label}: {f.test_name}",
                      f"{f.status_label} {f.confidence}", _review_text(v, f)))
     for f in rejected:
-        rows.append((f.id, f"{f.provision_label}: {f.test_name}", f.machine_status_label,
-                     _review_text(v, f)))
+        rows.append((_short_id(f.id, clause), f"{f.provision_label}: {f.test_name}",
+                     f.machine_status_label, _review_text(v, f)))
     table = doc.add_table(rows=len(rows), cols=4)
     table.style = "Table Grid"
     for r, values in enumerate(rows):
@@ -108,9 +113,15 @@ def _findings_table(doc, v: BriefView, findings, rejected) -> None:
 
 
 def _picture(doc, png: bytes, caption: str) -> None:
-    from docx.shared import Cm
+    """The chart at the size it was drawn for (as in the HTML and PDF), at most 16 cm."""
+    from docx.shared import Cm, Inches
 
-    doc.add_picture(io.BytesIO(png), width=Cm(16))
+    from ..charts import DPI
+
+    width = Cm(16)
+    if png[:8] == b"\x89PNG\r\n\x1a\n":
+        width = min(width, Inches(int.from_bytes(png[16:20], "big") / DPI))
+    doc.add_picture(io.BytesIO(png), width=width)
     doc.add_paragraph(caption, style="Caption")
 
 
@@ -212,7 +223,7 @@ def render_docx(v: BriefView, charts: dict[str, dict[str, bytes]] | None = None)
         par = _clause_paragraph(doc, c)
         for f in c.findings:
             _add_comment(doc, par.runs, comment_text(v, f), stamp)
-        _findings_table(doc, v, c.findings, c.rejected)
+        _findings_table(doc, v, c.findings, c.rejected, c.id)
     if v.quiet_clauses:
         doc.add_heading(v.t("nothing_raised"), level=3)
         for c in v.quiet_clauses:
@@ -249,7 +260,8 @@ def render_docx(v: BriefView, charts: dict[str, dict[str, bytes]] | None = None)
                 if f.clause_id == "document":
                     continue
                 parts.append(f.clause_id + (f" ({f.status_label})" if f.status != tg.status else "")
-                             + (" " + ", ".join(f"«{e}»" for e in f.evidence) if f.evidence else ""))
+                             + (" " + ", ".join(f"«{e}»" for e in distinct_words(f.evidence))
+                                if f.evidence else ""))
             for f in tg.rejected:
                 parts.append(f"{f.clause_id} — {_review_text(v, f)}")
             if parts:
@@ -276,6 +288,10 @@ def render_docx(v: BriefView, charts: dict[str, dict[str, bytes]] | None = None)
                                        if v.admissibility_verification else ""))
     if v.admissibility_grounds:
         doc.add_paragraph(v.admissibility_grounds)
+    if v.admissibility_findings:
+        doc.add_paragraph(f"{v.t('admissibility_rests_on')}: " + "; ".join(
+            f"{clause}/" + ", ".join(rest) for clause, rest in ids_by_clause(v.admissibility_findings)),
+            style="Caption")
 
     doc.add_heading(v.t("precedents"), level=1)
     if a.precedents:

@@ -10,9 +10,9 @@ import base64
 from functools import lru_cache
 from pathlib import Path
 
-from ..charts import STATUS_LOOK
+from ..charts import DPI, STATUS_LOOK
 from .strings import COMPLETENESS, DECISION, SPAN_LABEL, pick, t
-from .view import BriefView
+from .view import BriefView, distinct_words, ids_by_clause
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -34,7 +34,17 @@ def _environment():
         keep_trailing_newline=True,
     )
     env.filters["anchor"] = lambda value, prefix: anchor(prefix, str(value))
+    env.filters["distinct_words"] = distinct_words
+    env.filters["by_clause"] = ids_by_clause
     return env
+
+
+def png_width(data: bytes, dpi: int = DPI) -> str | None:
+    """The printed width of a chart PNG at the DPI it was drawn for (from its IHDR header), so
+    that its lettering prints at the point sizes it was designed with, not scaled."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
+        return None
+    return f"{int.from_bytes(data[16:20], 'big') / dpi:.2f}in"
 
 
 def data_uri(data: bytes, mime: str = "image/png") -> str:
@@ -48,6 +58,10 @@ CHART_TITLE_KEYS = {
 }
 
 
+HALF_WIDTH = ("rights_severity", "signatures")
+"""Charts drawn half the text width (:data:`analysis.charts.HALF_IN`)."""
+
+
 def render_html(view: BriefView, charts: dict[str, dict[str, bytes]] | None = None) -> str:
     """Render the brief as one HTML document (styles inlined, images embedded)."""
     lang = view.lang
@@ -58,6 +72,12 @@ def render_html(view: BriefView, charts: dict[str, dict[str, bytes]] | None = No
         raise ValueError("brief.css must not contain '<'")
     css = Markup(css_text)  # the package's stylesheet, never input: the only trusted markup
     uris = {name: data_uri(files["png"]) for name, files in (charts or {}).items()}
+    widths = {name: w for name, files in (charts or {}).items()
+              if (w := png_width(files["png"])) is not None}
+    # the half-width charts next to each other, so that they share a row
+    order = sorted((n for n in uris if n != "scorecard"),
+                   key=lambda n: (n != "status_matrix", n not in HALF_WIDTH,
+                                  list(CHART_TITLE_KEYS).index(n) if n in CHART_TITLE_KEYS else 99))
     toc = [
         ("summary", t(lang, "exec_summary")), ("scope", t(lang, "scope")),
         *([("charts", t(lang, "charts"))] if len(uris) > ("scorecard" in uris) else []),
@@ -70,7 +90,7 @@ def render_html(view: BriefView, charts: dict[str, dict[str, bytes]] | None = No
         ("annex-sources", t(lang, "annex_sources")), ("provenance", t(lang, "provenance")),
     ]
     return _environment().get_template("brief.html.j2").render(
-        v=view, a=view.analysis, css=css, charts=uris, toc=toc,
+        v=view, a=view.analysis, css=css, charts=uris, chart_widths=widths, chart_order=order, toc=toc,
         symbols={k: look.symbol for k, look in STATUS_LOOK.items()},
         labels={k: pick(SPAN_LABEL, lang, k) for k in SPAN_LABEL[lang]},
         completeness=pick(COMPLETENESS, lang, view.analysis.input.completeness),

@@ -11,7 +11,7 @@ import io
 import re
 
 from .strings import COMPLETENESS, pick
-from .view import BriefView, ClauseView, FindingView
+from .view import BriefView, ClauseView, FindingView, distinct_words
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _MD_LEADING = re.compile(r"^([#+=-])")
@@ -106,7 +106,8 @@ def _findings(v: BriefView) -> list[str]:
                     for a in tg.authorities), ""]
             parts = [_code(f.clause_id) + (f" ({esc(f.status_label)})" if f.status != tg.status
                                            else "")
-                     + (" " + ", ".join(f"«{esc(e)}»" for e in f.evidence) if f.evidence else "")
+                     + (" " + ", ".join(f"«{esc(e)}»" for e in distinct_words(f.evidence))
+                        if f.evidence else "")
                      for f in tg.rows if f.clause_id != "document"]
             parts += [f"~~{_code(f.clause_id)}~~ ({_review(v, f)})" for f in tg.rejected]
             if parts:

@@ -262,7 +262,7 @@ def _finding_view(f: Finding, a: Analysis, kb: Any, lang: str) -> FindingView:
     rights = tuple(kbview.get(prov, "rights", ()) or ()) or _rights_from_id(f.provision_id)
     texts: list[TextView] = []
     raw = kbview.version_texts(kb, f.provision_id, a.as_of) or ()
-    chosen = [x for x in raw if x.lang == lang]
+    chosen = sorted((x for x in raw if x.lang == lang), key=lambda x: -_vorder(x.verification))[:1]
     best = sorted(raw, key=lambda x: -_vorder(x.verification))[:1]
     for x in chosen + [b for b in best if b not in chosen]:
         src = kbview.source(kb, x.source_id)
@@ -307,6 +307,24 @@ def _finding_view(f: Finding, a: Analysis, kb: Any, lang: str) -> FindingView:
         rights=rights, test_name=test_name(f.test_id, kbview.get(test, "kind"), lang),
         group=anchor("t", f"{f.provision_id}#{f.test_id}"),
     )
+
+
+def distinct_words(evidence: Sequence[str]) -> tuple[str, ...]:
+    """The quoted words minus those inside a longer quote of the same list («hidden» inside
+    «open and hidden»): each word is cited once, the longest phrase keeps the context."""
+    items = list(dict.fromkeys(evidence))
+    folded = [x.casefold() for x in items]
+    return tuple(x for x, fx in zip(items, folded)
+                 if not any(fx != fy and fx in fy for fy in folded))
+
+
+def ids_by_clause(ids: Sequence[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Finding ids ``clause/provision#test`` grouped by clause, in order: (clause, rests)."""
+    groups: dict[str, list[str]] = {}
+    for fid in ids:
+        clause, _, rest = fid.partition("/")
+        groups.setdefault(clause, []).append(rest or clause)
+    return tuple((c, tuple(r)) for c, r in groups.items())
 
 
 def anchor(prefix: str, key: str) -> str:
