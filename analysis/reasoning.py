@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from .errors import TextUnavailableError
@@ -37,8 +38,8 @@ from .models import (
     STATUS_SEVERITY_ORDER, Admissibility, AuthorityRef, Clause, Finding, Provision, Span, Test,
 )
 from .signals import (
-    clause_signals, completeness_of, condition_names, conditions_hold, document_signals,
-    signal_evidence,
+    CONDITION_KEYS, clause_evidence, completeness_of, condition_names, conditions_hold, document_signals,
+    evidence_of, signal_evidence,
 )
 
 LANGS = ("en", "ru")
@@ -197,21 +198,40 @@ def clause_quote(clause: Clause, evidence: Sequence) -> str:
     return head
 
 
-def _fill(template: str, values: Mapping[str, str]) -> str:
-    class _Safe(dict):
-        def __missing__(self, key: str) -> str:
-            return "{" + key + "}"
+class _Safe(dict):
+    """Template values where an unknown ``{name}`` stays as it is written."""
 
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    if "{" not in template and "}" not in template:
+        return template  # nothing to fill (the common case: checked-and-not-raised wording)
     try:
         return template.format_map(_Safe(values))
     except (ValueError, IndexError):
         return template
 
 
-def _placeholders(clause: Clause, lang: str, quote: str) -> dict[str, str]:
-    by = lambda label: [s for s in clause.spans if s.label == label and not s.negated]  # noqa: E731
-    measures = _quote_list(by("measure"))
-    penalties = _quote_list(by("penalty"))
+PLACEHOLDER_LABELS = ("measure", "penalty", "vague", "aim", "group", "channel")
+
+
+def _quote_lists(clause: Clause) -> dict[str, str]:
+    """Label -> the quoted words of the clause's non-negated spans with that label."""
+    by: dict[str, list[Span]] = {label: [] for label in PLACEHOLDER_LABELS}
+    for s in clause.spans:
+        if not s.negated and s.label in by:
+            by[s.label].append(s)
+    return {label: _quote_list(spans) for label, spans in by.items()}
+
+
+def _placeholders(clause: Clause, lang: str, quote: str,
+                  lists: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Values for a rationale template (``lists``: :func:`_quote_lists`, if already built)."""
+    lists = lists if lists is not None else _quote_lists(clause)
+    measures = lists["measure"]
+    penalties = lists["penalty"]
     if measures and penalties:
         penalties = "; " + penalties
     empty = EMPTY[lang]
@@ -219,10 +239,10 @@ def _placeholders(clause: Clause, lang: str, quote: str) -> dict[str, str]:
         measures = empty
     return {
         "quote": quote,
-        "vague_terms": _quote_list(by("vague")) or empty,
-        "aims": _quote_list(by("aim")) or empty,
-        "groups": _quote_list(by("group")) or empty,
-        "channels": _quote_list(by("channel")) or empty,
+        "vague_terms": lists["vague"] or empty,
+        "aims": lists["aim"] or empty,
+        "groups": lists["group"] or empty,
+        "channels": lists["channel"] or empty,
         "measures": measures,
         "penalties": penalties,
     }
@@ -259,8 +279,15 @@ def engaged_rights(signals: frozenset[str]) -> set[str]:
 
 def confidence(status: str, *, completeness: str, clause: Clause | None, n_evidence: int,
                thin: bool) -> float:
+    return _confidence(status, completeness, clause is not None and clause.kind == "description",
+                       n_evidence, thin)
+
+
+@lru_cache(maxsize=1024)
+def _confidence(status: str, completeness: str, description: bool, n_evidence: int,
+                thin: bool) -> float:
     value = BASE_CONFIDENCE[status] * COMPLETENESS_FACTOR.get(completeness, 0.85)
-    if clause is not None and clause.kind == "description":
+    if description:
         value *= 0.9
     if status in ("conflict", "concern"):
         value += min(0.1, 0.03 * n_evidence)
@@ -272,41 +299,132 @@ def confidence(status: str, *, completeness: str, clause: Clause | None, n_evide
 # --------------------------------------------------------------------------- reasoning
 
 
-def _clause_finding(kb, clause: Clause, provision: Provision, test: Test,
-                    signals: frozenset[str], *, completeness: str, thin: bool,
+class _ClauseView:
+    """One clause with what every test asks of it, computed once: its signals with their
+    evidence, the rights it engages, the quoted span lists for the templates, and the
+    rationales already worded (a clause meets some 30 tests, most of them not raised)."""
+
+    __slots__ = ("clause", "found", "signals", "rights", "head", "_lists", "_evidence",
+                 "_texts")
+
+    def __init__(self, clause: Clause):
+        self.clause = clause
+        self.found = clause_evidence(clause)
+        self.signals = frozenset(self.found)
+        self.rights = frozenset(engaged_rights(self.signals))
+        self.head = clause_quote(clause, ())
+        self._lists: dict[str, str] | None = None
+        self._evidence: dict[tuple[str, ...], tuple[tuple, str]] = {}
+        self._texts: dict[tuple[str, str, str], str] = {}
+
+    def evidence(self, names: tuple[str, ...]) -> tuple[tuple, str]:
+        """(evidence of the named signals, the clause's words quoted for it)."""
+        hit = self._evidence.get(names)
+        if hit is None:
+            ev = evidence_of(self.found, names)
+            hit = self._evidence[names] = (ev, clause_quote(self.clause, ev))
+        return hit
+
+    def worded(self, template: str, lang: str, quote: str) -> str:
+        """``template`` filled with this clause's values for ``quote``, quote appended."""
+        key = (template, lang, quote)
+        text = self._texts.get(key)
+        if text is None:
+            if "{" in template or "}" in template:
+                if self._lists is None:
+                    self._lists = _quote_lists(self.clause)
+                filled = _fill(template, _placeholders(self.clause, lang, quote, self._lists))
+            else:
+                filled = template
+            text = self._texts[key] = _with_quote(filled, quote, lang)
+        return text
+
+    def filled(self, template: str, lang: str, quote: str) -> str:
+        """``template`` filled with this clause's values (no quote appended)."""
+        if "{" not in template and "}" not in template:
+            return template
+        if self._lists is None:
+            self._lists = _quote_lists(self.clause)
+        return _fill(template, _placeholders(self.clause, lang, quote, self._lists))
+
+
+@dataclass(frozen=True)
+class _TestPlan:
+    """What does not depend on the clause: ids, names, templates and resolved authorities."""
+
+    provision: Provision
+    test: Test
+    names: tuple[str, ...]
+    rights: frozenset[str]
+    authorities: tuple[AuthorityRef, ...]
+    ok_templates: dict[str, str]
+    templates: dict[str, str]
+    engaged_ok: dict[str, str]
+    all_of: frozenset[str]
+    any_of: frozenset[str]
+    none_of: frozenset[str]
+    never: bool  # empty conditions never hold (signals.conditions_hold)
+
+    def raised(self, signals: frozenset[str]) -> bool:
+        """:func:`analysis.signals.conditions_hold` with the condition sets built once."""
+        return (not self.never and self.all_of <= signals
+                and (not self.any_of or not self.any_of.isdisjoint(signals))
+                and self.none_of.isdisjoint(signals))
+
+    @classmethod
+    def of(cls, kb, provision: Provision, test: Test) -> "_TestPlan":
+        cond = test.conditions
+        return cls(
+            all_of=frozenset(cond.get("all", ())), any_of=frozenset(cond.get("any", ())),
+            none_of=frozenset(cond.get("none", ())),
+            never=not any(cond.get(k) for k in CONDITION_KEYS),
+            provision=provision, test=test, names=condition_names(test.conditions),
+            rights=frozenset(provision.rights), authorities=authority_refs(kb, test.authorities),
+            ok_templates={lang: test.rationale_ok.get(lang) or _default_ok(provision, lang)
+                          for lang in LANGS},
+            templates={lang: test.rationale.get(lang) or test.question.get(lang) or ""
+                       for lang in LANGS},
+            engaged_ok={lang: _engaged_ok(provision, lang) for lang in LANGS},
+        )
+
+
+def _clause_finding(plan: _TestPlan, view: _ClauseView, *, completeness: str, thin: bool,
                     available: bool, as_of: date) -> Finding:
-    raised = conditions_hold(test.conditions, signals)
-    names = condition_names(test.conditions)
-    evidence = signal_evidence(clause, names) if raised else ()
-    spans = tuple(e.span for e in evidence if e.span is not None)
-    quote = clause_quote(clause, evidence)
+    """One test asked of one clause (statuses: module docstring)."""
+    provision, test, clause = plan.provision, plan.test, view.clause
+    raised = plan.raised(view.signals)
     rationale: dict[str, str] = {}
+    if available and not raised:
+        # the common case (most tests of most clauses), kept cheap: every value comes from
+        # the clause view or the test plan, worded once per clause
+        status = "compatible" if view.rights & plan.rights else "not_engaged"
+        for lang in LANGS:
+            rationale[lang] = view.worded(plan.ok_templates[lang], lang, view.head)
+        return Finding(
+            id=f"{clause.id}/{provision.id}#{test.id}", clause_id=clause.id,
+            provision_id=provision.id, test_id=test.id, status=status,
+            severity=SEVERITY[status],
+            confidence=_confidence(status, completeness, clause.kind == "description", 0, thin),
+            rationale=rationale, evidence=(), authorities=plan.authorities)
+    evidence, quote = view.evidence(plan.names) if raised else ((), view.head)
     if not available:
         status = "needs_review"
         for lang in LANGS:
             rationale[lang] = _missing_text(provision, lang, as_of, raised, quote)
-    elif raised:
-        status = raised_status(provision, test, signals)
-        for lang in LANGS:
-            template = test.rationale.get(lang) or test.question.get(lang) or ""
-            text = _fill(template, _placeholders(clause, lang, quote))
-            if status == "compatible":
-                text = _engaged_ok(provision, lang) + " " + text
-            rationale[lang] = _with_quote(text, quote, lang)
     else:
-        engaged = engaged_rights(signals) & set(provision.rights)
-        status = "compatible" if engaged else "not_engaged"
+        status = raised_status(provision, test, view.signals)
         for lang in LANGS:
-            template = test.rationale_ok.get(lang) or _default_ok(provision, lang)
-            rationale[lang] = _with_quote(_fill(template, _placeholders(clause, lang, quote)),
-                                          quote, lang)
-    conf = confidence(status, completeness=completeness, clause=clause,
-                      n_evidence=len(evidence), thin=thin)
+            text = view.filled(plan.templates[lang], lang, quote)
+            if status == "compatible":
+                text = plan.engaged_ok[lang] + " " + text
+            rationale[lang] = _with_quote(text, quote, lang)
     return Finding(
         id=f"{clause.id}/{provision.id}#{test.id}", clause_id=clause.id,
         provision_id=provision.id, test_id=test.id, status=status, severity=SEVERITY[status],
-        confidence=conf, rationale=rationale, evidence=spans,
-        authorities=authority_refs(kb, test.authorities),
+        confidence=_confidence(status, completeness, clause.kind == "description",
+                               len(evidence), thin),
+        rationale=rationale, evidence=tuple(e.span for e in evidence if e.span is not None),
+        authorities=plan.authorities,
     )
 
 
@@ -416,9 +534,10 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
     meta = dict(metadata or {})
     comp = completeness or completeness_of(meta)
     analysed = [c for c in clauses if c.language is not None]
-    doc_signals = document_signals(analysed, meta, comp)
+    views = [_ClauseView(c) for c in analysed]
+    sig = {v.clause.id: v.signals for v in views}
+    doc_signals = document_signals(analysed, meta, comp, clause_sigs=sig)
     thin = "thin_evidence" in doc_signals
-    sig = {c.id: clause_signals(c) for c in analysed}
     sig[DOCUMENT] = doc_signals
     domestic = is_domestic_jurisdiction(meta)
     doc_quote = clause_quote(analysed[0], ()) if analysed else ""
@@ -445,12 +564,13 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
             if test.kind == "admissibility":
                 findings.append(_admissibility_finding(kb, provision, test, doc_signals,
                                                        analysed, comp, thin, available, as_of,
-                                                       doc_quote))
+                                                       doc_quote, views=views))
                 continue
+            plan = _TestPlan.of(kb, provision, test)
             per_clause = [
-                _clause_finding(kb, c, provision, test, sig[c.id], completeness=comp,
-                                thin=thin, available=available, as_of=as_of)
-                for c in analysed
+                _clause_finding(plan, v, completeness=comp, thin=thin, available=available,
+                                as_of=as_of)
+                for v in views
             ]
             findings.extend(per_clause)
             findings.append(_document_finding(
@@ -467,18 +587,15 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
                         "lowered and the findings need checking against the full text.")
     findings = _thin_no_signal(findings, analysed, sig, thin)
     admissibility = derive_admissibility(findings, doc_signals, domestic, kb)
-    findings.sort(key=lambda f: (f.clause_id == DOCUMENT, _clause_order(f.clause_id, analysed),
+    order = {}
+    for i, c in enumerate(analysed):
+        order.setdefault(c.id, i)
+    n = len(analysed)
+    findings.sort(key=lambda f: (f.clause_id == DOCUMENT, order.get(f.clause_id, n),
                                  f.provision_id, f.test_id))
     return Reasoned(findings=tuple(findings), admissibility=admissibility, signals=sig,
                     warnings=tuple(warnings), domestic_applied=domestic is not False,
                     unavailable=tuple(unavailable))
-
-
-def _clause_order(clause_id: str, clauses: Sequence[Clause]) -> int:
-    for i, c in enumerate(clauses):
-        if c.id == clause_id:
-            return i
-    return len(clauses)
 
 
 def _thin_no_signal(findings: list[Finding], clauses: Sequence[Clause],
@@ -508,7 +625,8 @@ def _thin_no_signal(findings: list[Finding], clauses: Sequence[Clause],
 
 def _admissibility_finding(kb, provision: Provision, test: Test, doc_signals: frozenset[str],
                            clauses: Sequence[Clause], comp: str, thin: bool, available: bool,
-                           as_of: date, doc_quote: str) -> Finding:
+                           as_of: date, doc_quote: str,
+                           views: Sequence[_ClauseView] | None = None) -> Finding:
     """Petitions law: the document-level test over the instrument's signals."""
     if not available:
         rationale = {lang: _missing_text(provision, lang, as_of, False, doc_quote)
@@ -518,28 +636,30 @@ def _admissibility_finding(kb, provision: Provision, test: Test, doc_signals: fr
     else:
         raised = "is_petition" in doc_signals and conditions_hold(test.conditions, doc_signals)
         names = condition_names(test.conditions)
-        ev = [e for c in clauses for e in signal_evidence(c, names) if e.span is not None]
+        if views is None:
+            views = [_ClauseView(c) for c in clauses]
+        local_of = [v.evidence(names) for v in views]
+        ev = [e for local, _ in local_of for e in local if e.span is not None]
         evidence = tuple(sorted({(e.start, e.end): e.span for e in ev}.values(),
                                 key=lambda s: (s.start, s.end)))[:12]
         quote = doc_quote
-        for c in clauses:
-            local = signal_evidence(c, names)
+        for local, local_quote in local_of:
             if local and raised:
-                quote = clause_quote(c, local)
+                quote = local_quote
                 break
         status = "conflict" if raised else (
             "not_engaged" if "is_petition" not in doc_signals else "compatible")
+        source = None  # the clause the quote comes from supplies the template's values
+        if quote:
+            source = next((c for c in clauses if quote in " ".join(c.text.split())), None)
         rationale = {}
         for lang in LANGS:
             if raised:
                 template = test.rationale.get(lang) or test.question.get(lang, "")
             else:
                 template = test.rationale_ok.get(lang) or _default_ok(provision, lang)
-            placeholders = {"quote": quote}
-            for c in clauses:
-                if quote and quote in " ".join(c.text.split()):
-                    placeholders = _placeholders(c, lang, quote)
-                    break
+            placeholders = ({"quote": quote} if source is None
+                            else _placeholders(source, lang, quote))
             rationale[lang] = _with_quote(_fill(template, placeholders), quote, lang)
     conf = confidence(status, completeness=comp, clause=None, n_evidence=len(evidence),
                       thin=thin)

@@ -143,16 +143,6 @@ class Evidence:
     span: Span | None = None
 
 
-def _spans(clause: Clause, label: str, concepts: Iterable[str] | None = None,
-           *, include_negated: bool = False) -> list[Span]:
-    wanted = frozenset(concepts) if concepts is not None else None
-    return [
-        s for s in clause.spans
-        if s.label == label and (include_negated or not s.negated)
-        and (wanted is None or s.concept in wanted)
-    ]
-
-
 def _matches(clause: Clause, pattern: re.Pattern[str]) -> list[Evidence]:
     return [
         Evidence(clause.start + m.start(), clause.start + m.end(), m.group(0))
@@ -179,18 +169,23 @@ class _Parts:
 
 
 def _parts(clause: Clause) -> _Parts:
-    groups = _spans(clause, "group")
+    """The clause's non-negated spans by label, in text order (one pass over the spans)."""
+    by: dict[str, list[Span]] = {}
+    for s in clause.spans:
+        if not s.negated:
+            by.setdefault(s.label, []).append(s)
+    groups = by.get("group", [])
     return _Parts(
-        measures=_spans(clause, "measure"),
-        penalties=_spans(clause, "penalty"),
-        expression=_spans(clause, "expression"),
-        channels=_spans(clause, "channel"),
+        measures=by.get("measure", []),
+        penalties=by.get("penalty", []),
+        expression=by.get("expression", []),
+        channels=by.get("channel", []),
         groups=groups,
         designations=[g for g in groups if g.concept in DESIGNATION_GROUPS],
-        aims=_spans(clause, "aim"),
-        vague=_spans(clause, "vague"),
-        protective=_spans(clause, "protective"),
-        legal_refs=_spans(clause, "legal_ref"),
+        aims=by.get("aim", []),
+        vague=by.get("vague", []),
+        protective=by.get("protective", []),
+        legal_refs=by.get("legal_ref", []),
     )
 
 
@@ -295,14 +290,23 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     return out
 
 
+def clause_evidence(clause: Clause) -> dict[str, list[Evidence]]:
+    """Every signal that holds for the clause -> the evidence it rests on.
+
+    Compute it once per clause and pass it to :func:`evidence_of`: the reasoning asks some
+    30 tests of each clause, and each would otherwise recompute the same signals.
+    """
+    return _compute(clause)
+
+
 def clause_signals(clause: Clause) -> frozenset[str]:
     """The signal names (docs/CONTRACTS.md) that hold for one clause."""
     return frozenset(_compute(clause))
 
 
-def signal_evidence(clause: Clause, names: Iterable[str]) -> tuple[Evidence, ...]:
-    """The clause's words that the given signals rest on, de-duplicated, in text order."""
-    found = _compute(clause)
+def evidence_of(found: Mapping[str, Sequence[Evidence]], names: Iterable[str]
+                ) -> tuple[Evidence, ...]:
+    """:func:`signal_evidence` over signals already computed by :func:`clause_evidence`."""
     seen: dict[tuple[int, int], Evidence] = {}
     for name in names:
         for ev in found.get(name, ()):
@@ -310,6 +314,11 @@ def signal_evidence(clause: Clause, names: Iterable[str]) -> tuple[Evidence, ...
             if key not in seen or (seen[key].span is None and ev.span is not None):
                 seen[key] = ev
     return tuple(sorted(seen.values(), key=lambda e: (e.start, e.end)))
+
+
+def signal_evidence(clause: Clause, names: Iterable[str]) -> tuple[Evidence, ...]:
+    """The clause's words that the given signals rest on, de-duplicated, in text order."""
+    return evidence_of(_compute(clause), names)
 
 
 def is_petition(clauses: Sequence[Clause], metadata: Mapping[str, object] | None) -> bool:
@@ -350,12 +359,16 @@ def completeness_of(metadata: Mapping[str, object] | None) -> str:
 
 
 def document_signals(clauses: Sequence[Clause], metadata: Mapping[str, object] | None,
-                     completeness: str | None = None) -> frozenset[str]:
+                     completeness: str | None = None, *,
+                     clause_sigs: Mapping[str, frozenset[str]] | None = None) -> frozenset[str]:
     """Signals of the instrument as a whole: the union of the clauses', ``is_petition`` and
-    ``thin_evidence`` (paraphrase or fragments only, or nothing but descriptions)."""
+    ``thin_evidence`` (paraphrase or fragments only, or nothing but descriptions).
+
+    ``clause_sigs`` (clause id -> signals) reuses signals already computed."""
     out: set[str] = set()
     for clause in clauses:
-        out |= clause_signals(clause)
+        known = clause_sigs.get(clause.id) if clause_sigs is not None else None
+        out |= known if known is not None else clause_signals(clause)
     if is_petition(clauses, metadata):
         out.add("is_petition")
     comp = completeness or completeness_of(metadata)
