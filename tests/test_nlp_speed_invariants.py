@@ -169,3 +169,25 @@ def test_pipeline_on_its_own_gives_spacy_spans():
     assert ("пропаганду", "expression", "propaganda") in got
     assert ("СМИ", "channel", "media") in got
     assert all(sp.lemma_ for sp in doc[:3])  # the lemmatizer set every token's lemma
+
+
+@pytest.mark.parametrize("folder", ["kz-2024-lgbt-propaganda", "kz-2025-law"])
+def test_models_built_without_validation_equal_validated_models(folder):
+    """Clauses and spans are built from already checked values without the validator
+    (``annotator._trusted``): each must equal, dump and hash exactly as the validated model."""
+    from analysis.models import Clause, Span, dump_json
+    from analysis.nlp import annotate
+    from analysis.text import read_document
+
+    annotated = annotate(read_document(ROOT / "data" / "petitions" / folder))
+    spans = 0
+    for clause in annotated.clauses:
+        again = Clause.model_validate(clause.model_dump())
+        assert again == clause and hash(again) == hash(clause)
+        assert dump_json(again) == dump_json(clause)
+        assert again.model_fields_set == clause.model_fields_set
+        for span in clause.spans:
+            assert Span(**span.model_dump()) == span
+            assert type(span.start) is int and type(span.negated) is bool
+            spans += 1
+    assert spans > 50
