@@ -81,9 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     common_analysis = argparse.ArgumentParser(add_help=False)
     common_analysis.add_argument("--as-of", default=None, metavar="DATE",
-                                 help="date of the law to apply, YYYY-MM-DD (default: the input's date or today)")
+                                 help="date of the law to apply, YYYY-MM-DD (default: the "
+                                      "input's date from its metadata, i.e. as_of, date, "
+                                      "date_adopted or posted, else 30 June of its year; "
+                                      "without a date, the last day on which the knowledge "
+                                      "base has the text of every provision, with a warning; "
+                                      "never today's date)")
     common_analysis.add_argument("--review", default=None, metavar="FILE",
-                                 help="reviewer decisions (YAML); default: <input>.review.yaml if present")
+                                 help="reviewer decisions (YAML); default: <input>.review.yaml, or "
+                                      "review.yaml inside a petition folder, if present")
 
     p = sub.add_parser("analyse", parents=[common_analysis],
                        help="Analyse one text and write findings.json.",

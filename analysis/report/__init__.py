@@ -154,12 +154,40 @@ def export_brief(analysis, out_dir, *, lang: str = "en", kb: Any = None,
     return paths
 
 
+def check_output_dir(path) -> Path:
+    """Refuse an unusable output folder *without creating it*: a path that is a file, a
+    folder that is not writable, or one whose nearest existing parent is not a writable
+    folder. The folder itself is made only once the input has been read and analysed, so a
+    bad input leaves nothing behind."""
+    import os
+
+    from ..errors import OutputError
+
+    out = Path(path)
+    if out.exists():
+        if not out.is_dir():
+            raise OutputError("the output path exists and is a file, not a folder",
+                              where=str(out),
+                              hint="choose a folder name with --out, or move that file away")
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise OutputError("the output folder is not writable", where=str(out),
+                              hint="choose a folder you can write to with --out, or change "
+                                   "its permissions")
+        return out
+    parent = out.absolute().parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        what = "is a file" if parent.exists() and not parent.is_dir() else "is not writable"
+        raise OutputError(f"cannot create the output folder: {parent} {what}", where=str(out),
+                          hint="choose a folder you can write to with --out")
+    return out
+
+
 def brief_cli(args) -> int:
     """``python -m analysis brief INPUT --out DIR [--lang en|ru] [--as-of DATE] [--review FILE]``."""
-    from ..io import ensure_output_dir
-
     quiet = bool(getattr(args, "quiet", False))
-    out = ensure_output_dir(args.out)  # fail before the slow analysis if --out is unusable
+    out = check_output_dir(args.out)  # fail before the slow analysis, but create nothing yet
     lang = getattr(args, "lang", "en") or "en"
     from .strings import check_lang
 
