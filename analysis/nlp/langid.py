@@ -7,12 +7,23 @@ remainder), and letters of other Cyrillic languages (Belarusian ў, Serbian ђ �
 unsupported language. Within Latin script, English is told from other languages by its
 function words. A segment too short to decide is ``unknown`` and inherits its neighbours'
 language (see :mod:`analysis.nlp.annotator`).
+
+Short Cyrillic clauses without distinctive letters («Тому через острах критики багато хто
+мовчить.»: Ukrainian with no і/ї/є/ґ) are decided by word forms: ``data/langid/
+cyrillic_forms.yaml`` lists frequent forms of each language that the other one hardly uses
+(derived from word frequencies, see ``data/langid/build_forms.py``). Such a clause (fewer than
+:data:`SHORT_LETTERS` Cyrillic letters: a longer Ukrainian text without any of і/ї/є/ґ, about
+8 % of its letters, is practically impossible) is Ukrainian when it has more than twice as many
+Ukrainian-only forms as Russian-only ones and either at least two of them or a Ukrainian
+*prior*: its paragraph's other clauses are Ukrainian, or, in a paragraph of its own, the
+document's are (:func:`detect_languages`).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -100,7 +111,44 @@ def _at_least_cyr(k: int) -> re.Pattern:
 _RUSSIAN = LanguageGuess("supported", "ru")
 
 
-def _decide(text: str, n: dict) -> LanguageGuess:
+FORMS_FILE = Path(__file__).resolve().parents[2] / "data" / "langid" / "cyrillic_forms.yaml"
+SHORT_LETTERS = 150
+_CYR_WORD = re.compile(r"[\u0400-\u04ff]+(?:['’][\u0400-\u04ff]+)*")
+_UKRAINIAN = LanguageGuess("supported", "uk")
+
+
+@lru_cache(maxsize=1)
+def cyrillic_forms() -> dict[str, frozenset]:
+    """``{"uk": forms, "ru": forms}`` from :data:`FORMS_FILE` (read once per process)."""
+    import yaml
+
+    data = yaml.safe_load(FORMS_FILE.read_text(encoding="utf-8"))
+    return {lang: frozenset(str(w).replace("’", "'") for w in data[lang]) for lang in ("uk", "ru")}
+
+
+def form_evidence(text: str) -> tuple[int, int]:
+    """(Ukrainian-only forms, Russian-only forms) among the words of ``text``."""
+    forms = cyrillic_forms()
+    uk = ru = 0
+    for w in _CYR_WORD.findall(text.lower()):
+        w = w.replace("’", "'")
+        if w in forms["uk"]:
+            uk += 1
+        elif w in forms["ru"]:
+            ru += 1
+    return uk, ru
+
+
+def _short_ru_or_uk(text: str, prior: str | None) -> LanguageGuess:
+    """A short Cyrillic clause with no distinctive letter: Russian unless its word forms say
+    Ukrainian (module docstring)."""
+    uk, ru = form_evidence(text)
+    if uk > 2 * ru and (uk >= 2 or prior == "uk"):
+        return _UKRAINIAN
+    return _RUSSIAN
+
+
+def _decide(text: str, n: dict, prior: str | None = None) -> LanguageGuess:
     """The decision of the module docstring from the letter counts ``n`` of ``text``
     (``cyr`` and ``lat`` are totals including their sub-classes)."""
     cyr, lat = n["cyr"], n["lat"]
@@ -111,20 +159,23 @@ def _decide(text: str, n: dict) -> LanguageGuess:
     if best_other[0] > max(cyr, lat):
         return LanguageGuess("unsupported", best_other[1])
     if cyr >= lat:
-        return _cyrillic(text, cyr, n)
+        return _cyrillic(text, cyr, n, prior)
     return _latin(text, lat, n["lat_diacritic"])
 
 
-def detect_language(text: str) -> LanguageGuess:
-    """Guess the language of one segment (see module docstring)."""
+def detect_language(text: str, prior: str | None = None) -> LanguageGuess:
+    """Guess the language of one segment (see module docstring); ``prior``: the language of
+    its context (paragraph or document), used only for a short Cyrillic clause."""
     if _CYR.search(text) and not _NOT_PLAIN_RU.search(text):
         lat = sum(map(len, _LAT_RUN.findall(text))) if _ANY_LAT.search(text) else 0
         if _at_least_cyr(max(lat, 4)).match(text):
-            return _RUSSIAN
-    return detect_by_counts(text)
+            if _at_least_cyr(SHORT_LETTERS).match(text):
+                return _RUSSIAN
+            return _short_ru_or_uk(text, prior)
+    return detect_by_counts(text, prior)
 
 
-def detect_by_counts(text: str) -> LanguageGuess:
+def detect_by_counts(text: str, prior: str | None = None) -> LanguageGuess:
     """The full decision from the letter counts (no plain-Russian shortcut)."""
     n = dict.fromkeys(_NAMES, 0)
     n["cyr"] = sum(map(len, _CYR_RUN.findall(text)))
@@ -137,15 +188,44 @@ def detect_by_counts(text: str) -> LanguageGuess:
     if n["cyr"]:
         for ch in _RARE.findall(text):
             n[_RARE_CLASS_OF[ch]] += 1
-    return _decide(text, n)
+    return _decide(text, n, prior)
 
 
 def detect_languages(text: str, ranges) -> list[LanguageGuess]:
-    """``detect_language`` of each ``text[start:end]`` in ``ranges``."""
-    return [detect_language(text[s:e]) for s, e in ranges]
+    """``detect_language`` of each ``text[start:end]`` in ``ranges``, with a prior for short
+    Cyrillic clauses that have one Ukrainian-only form and no Russian-only one: the language
+    of the other clauses of its paragraph (text between blank lines), or, when it is alone
+    there, the document's (the language of most letters of its clauses)."""
+    guesses = [detect_language(text[s:e]) for s, e in ranges]
+    doubtful = [i for i, (g, (s, e)) in enumerate(zip(guesses, ranges))
+                if g == _RUSSIAN and not _at_least_cyr(SHORT_LETTERS).match(text, s, e)
+                and form_evidence(text[s:e]) == (1, 0)]
+    if not doubtful:
+        return guesses
+    document = _majority(guesses, ranges, range(len(ranges)))
+    for i in doubtful:
+        s, e = ranges[i]
+        para_start = text.rfind("\n\n", 0, s) + 1
+        para_end = text.find("\n\n", e)
+        para_end = len(text) if para_end < 0 else para_end
+        mates = [j for j in range(len(ranges)) if j != i
+                 and para_start <= ranges[j][0] and ranges[j][1] <= para_end]
+        prior = _majority(guesses, ranges, mates) if mates else document
+        guesses[i] = detect_language(text[s:e], prior)
+    return guesses
 
 
-def _cyrillic(text: str, cyr: int, n: dict) -> LanguageGuess:
+def _majority(guesses, ranges, which) -> str | None:
+    """The supported language with the most characters among clauses ``which``."""
+    share: dict[str, int] = {}
+    for j in which:
+        g = guesses[j]
+        if g.status == "supported":
+            share[g.lang] = share.get(g.lang, 0) + ranges[j][1] - ranges[j][0]
+    return max(share, key=lambda k: (share[k], k)) if share else None
+
+
+def _cyrillic(text: str, cyr: int, n: dict, prior: str | None = None) -> LanguageGuess:
     for code in _OTHER_CYR:
         if n[code] >= max(1, cyr // 200):
             return LanguageGuess("unsupported", code)
@@ -162,7 +242,9 @@ def _cyrillic(text: str, cyr: int, n: dict) -> LanguageGuess:
         return UNKNOWN
     if "ъ" in text and ru == text.count("ъ") and text.count("ъ") * 40 > cyr:
         return LanguageGuess("unsupported", "bg")
-    return LanguageGuess("supported", "ru")
+    if cyr < SHORT_LETTERS:
+        return _short_ru_or_uk(text, prior)
+    return _RUSSIAN
 
 
 def _latin(text: str, lat: int, diacritics: int) -> LanguageGuess:
