@@ -4,6 +4,9 @@
    from the Ukrainian-quoted paragraph of the 2024 petition) were read as Russian. They are
    decided by frequent word forms of each language (data/langid/cyrillic_forms.yaml) and, for
    a clause with a single such form, by its paragraph's or document's language.
+2. A lower-case paragraph after a heading was merged into the heading's clause. A heading line
+   (Markdown ``#``, or a short line without final punctuation followed by a blank line) ends
+   its clause; a longer line broken by a blank line (extracted PDF text) still continues.
 """
 from __future__ import annotations
 
@@ -99,3 +102,45 @@ def test_russian_clauses_of_the_real_texts_stay_russian():
         cyr += [(name, c.language, c.text) for c in annotated.clauses if _plain_cyrillic(c.text)]
     assert len(cyr) >= 10
     assert [c for c in cyr if c[1] != "ru"] == []
+
+
+def _clauses(path: Path) -> list[str]:
+    return [c.text for c in annotate(read_document(path)).clauses]
+
+
+def test_markdown_heading_does_not_swallow_a_lower_case_paragraph():
+    texts = _clauses(SHARED / "eval" / "dev" / "kz-2024-petition-lgbt-propaganda.md")
+    heading = next(t for t in texts if t.startswith("### B. [en] verbatim as retrieved"))
+    assert "\n" not in heading and heading.endswith("(petition title as quoted by UN experts)")
+    after = texts[texts.index(heading) + 1]
+    assert after.startswith("an official petition titled 'We Are against Open and Hidden LGBT")
+
+
+@pytest.mark.parametrize("name", ["ru-2013-135fz.md", "uk-2010-equality-act-s13.md",
+                                  "uk-2023-petition-20mph-schools.md"])
+def test_short_line_before_a_blank_line_is_a_heading(name):
+    """«**Expected labels**», then a blank line and a fenced block of lower-case YAML."""
+    texts = _clauses(SHARED / "eval" / "dev" / name)
+    assert "**Expected labels**" in texts
+    after = texts[texts.index("**Expected labels**") + 1]
+    assert after.startswith("engages: [")
+
+
+def test_plain_text_heading_then_lower_case_paragraph():
+    text = ("Требования петиции\n\nзапретить пропаганду ЛГБТ в Казахстане.\n\n"
+            "Обоснование\n\nнашим детям открыто навязывается однополая любовь.")
+    got = [(c.text, c.language) for c in annotate(document_from_text(text)).clauses]
+    assert [t for t, _ in got] == ["Требования петиции", "запретить пропаганду ЛГБТ в Казахстане.",
+                                   "Обоснование",
+                                   "нашим детям открыто навязывается однополая любовь."]
+
+
+def test_sentences_broken_by_a_blank_line_still_continue():
+    """A long line (the TGEU appeal as extracted) or a line ending in a dash (KoAP art. 6.21:
+    «... деяния, -» / «влечет наложение ...») is not a heading."""
+    appeal = _clauses(SHARED / "sources" / "appeal" / "000_b80915706b8cec58.txt")
+    assert any(t.startswith("There are attempts to introduce draconian measures\n\naimed at "
+                            "further restricting the LGBTI movement") for t in appeal)
+    koap = _clauses(SHARED / "eval" / "dev" / "ru-2013-135fz.md")
+    first = next(t for t in koap if t.startswith("1. Пропаганда нетрадиционных"))
+    assert "\n\nвлечет наложение" in first

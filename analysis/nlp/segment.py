@@ -6,7 +6,9 @@ numbered points ("1.", "1)", "(1)", "а)", "(a)") become ``para``/``point`` unit
 ``item`` units at the top level; other paragraphs are ``p_N`` (counted inside their container)
 and are split into sentences ``p_N__s_M`` when they have more than one. Ids use the numbers
 printed in the text, so editing another article does not change them. A line that starts with
-a lower-case letter continues the unit before it («... деяния, -» / «влечет наложение ...»).
+a lower-case letter continues the unit before it («... деяния, -» / «влечет наложение ...»),
+except after a heading: a Markdown ``#`` line, or a short line without final punctuation
+followed by a blank line, ends its clause.
 Abbreviations («ст.», «ч.», «п.», «г.», «т.б.», "Art.", "No.", initials) do not end sentences.
 
 Works on the normalised text (see :mod:`analysis.text`); offsets are normalised offsets.
@@ -120,7 +122,8 @@ def segment(text: str) -> list[Unit]:
         info = _classify(line)
         cur = blocks[-1] if blocks else None
         continues = (
-            cur is not None and info[0] == "text" and cur["kind"] != "heading"
+            cur is not None and info[0] == "text" and cur["kind"] != "md"
+            and not (prev_blank and _is_heading_line(text[cur["start"]:cur["end"]]))
             and (line[0].islower() or (not prev_blank and not _ends_sentence(text[cur["start"]:cur["end"]])))
             and not _ends_sentence_hard(text[cur["start"]:cur["end"]], line)
         )
@@ -213,6 +216,18 @@ def _classify(line: str) -> tuple:
         if m:
             return ("marker", kind, m.group("num"))
     return ("text",)
+
+
+HEADING_MAX_CHARS = 120
+
+
+def _is_heading_line(block: str) -> bool:
+    """A short single line without final punctuation («Общие положения», "**Expected
+    labels**"): followed by a blank line it is a heading, and the next line starts a new
+    clause even in lower case. A longer line, or one ending in a comma, dash or colon, is a
+    sentence broken by a blank line (page breaks of extracted PDF text) and continues."""
+    return ("\n" not in block and len(block) <= HEADING_MAX_CHARS
+            and not block.rstrip().endswith((".", ",", ";", ":", "!", "?", "-")))
 
 
 def _ends_sentence(s: str) -> bool:
