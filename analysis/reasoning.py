@@ -304,8 +304,7 @@ class _ClauseView:
     evidence, the rights it engages, the quoted span lists for the templates, and the
     rationales already worded (a clause meets some 30 tests, most of them not raised)."""
 
-    __slots__ = ("clause", "found", "signals", "rights", "head", "_lists", "_evidence",
-                 "_texts")
+    __slots__ = ("clause", "found", "signals", "rights", "head", "_lists", "_evidence")
 
     def __init__(self, clause: Clause):
         self.clause = clause
@@ -315,7 +314,6 @@ class _ClauseView:
         self.head = clause_quote(clause, ())
         self._lists: dict[str, str] | None = None
         self._evidence: dict[tuple[str, ...], tuple[tuple, str]] = {}
-        self._texts: dict[tuple[str, str, str], str] = {}
 
     def evidence(self, names: tuple[str, ...]) -> tuple[tuple, str]:
         """(evidence of the named signals, the clause's words quoted for it)."""
@@ -324,20 +322,6 @@ class _ClauseView:
             ev = evidence_of(self.found, names)
             hit = self._evidence[names] = (ev, clause_quote(self.clause, ev))
         return hit
-
-    def worded(self, template: str, lang: str, quote: str) -> str:
-        """``template`` filled with this clause's values for ``quote``, quote appended."""
-        key = (template, lang, quote)
-        text = self._texts.get(key)
-        if text is None:
-            if "{" in template or "}" in template:
-                if self._lists is None:
-                    self._lists = _quote_lists(self.clause)
-                filled = _fill(template, _placeholders(self.clause, lang, quote, self._lists))
-            else:
-                filled = template
-            text = self._texts[key] = _with_quote(filled, quote, lang)
-        return text
 
     def filled(self, template: str, lang: str, quote: str) -> str:
         """``template`` filled with this clause's values (no quote appended)."""
@@ -360,6 +344,7 @@ class _TestPlan:
     ok_templates: dict[str, str]
     templates: dict[str, str]
     engaged_ok: dict[str, str]
+    ok_static: dict[str, tuple[str, str]] | None  # lang -> (template, template.rstrip())
     all_of: frozenset[str]
     any_of: frozenset[str]
     none_of: frozenset[str]
@@ -374,18 +359,81 @@ class _TestPlan:
     @classmethod
     def of(cls, kb, provision: Provision, test: Test) -> "_TestPlan":
         cond = test.conditions
+        ok = {lang: test.rationale_ok.get(lang) or _default_ok(provision, lang) for lang in LANGS}
+        static = None if any("{" in t or "}" in t for t in ok.values()) else {
+            lang: (t, t.rstrip()) for lang, t in ok.items()}
         return cls(
+            ok_static=static,
             all_of=frozenset(cond.get("all", ())), any_of=frozenset(cond.get("any", ())),
             none_of=frozenset(cond.get("none", ())),
             never=not any(cond.get(k) for k in CONDITION_KEYS),
             provision=provision, test=test, names=condition_names(test.conditions),
             rights=frozenset(provision.rights), authorities=authority_refs(kb, test.authorities),
-            ok_templates={lang: test.rationale_ok.get(lang) or _default_ok(provision, lang)
-                          for lang in LANGS},
+            ok_templates=ok,
             templates={lang: test.rationale.get(lang) or test.question.get(lang) or ""
                        for lang in LANGS},
             engaged_ok={lang: _engaged_ok(provision, lang) for lang in LANGS},
         )
+
+
+_PLAN_CACHE: dict[int, tuple[Any, dict[tuple[str, str], _TestPlan]]] = {}
+
+
+def _plans_for(kb) -> dict[tuple[str, str], _TestPlan]:
+    """Test plans of a knowledge base, built once per KB object (a few recent ones kept; the
+    weak reference makes sure a new KB at a reused address is not served stale plans)."""
+    import weakref
+
+    hit = _PLAN_CACHE.get(id(kb))
+    if hit is not None and hit[0]() is kb:
+        return hit[1]
+    plans = {(p.id, t.id): _TestPlan.of(kb, p, t) for p in kb_provisions(kb) for t in p.tests}
+    try:
+        ref = weakref.ref(kb)
+    except TypeError:  # not weak-referenceable: do not cache
+        return plans
+    if len(_PLAN_CACHE) >= 4:
+        _PLAN_CACHE.pop(next(iter(_PLAN_CACHE)))
+    _PLAN_CACHE[id(kb)] = (ref, plans)
+    return plans
+
+
+_FINDING_SET_FIELDS = ("id", "clause_id", "provision_id", "test_id", "status", "severity",
+                       "confidence", "rationale", "evidence", "authorities")
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+_FAST_FINDINGS = (
+    tuple(Finding.model_fields) == _FINDING_SET_FIELDS + ("review",)
+    and Finding.model_fields["review"].get_default() is None
+    and not Finding.__pydantic_root_model__ and not Finding.__pydantic_post_init__
+    and Finding.model_config.get("extra") != "allow"
+    and all(f.alias is None and f.validation_alias is None
+            for f in Finding.model_fields.values()))
+
+
+def _finding(id: str, clause_id: str, provision_id: str, test_id: str, status: str,
+             severity: str, confidence: float, rationale: dict[str, str],
+             evidence: tuple[Span, ...], authorities: tuple[AuthorityRef, ...]) -> Finding:
+    """A :class:`Finding` from values the reasoning built from validated parts (KB tests and
+    authority references, annotated spans, the fixed status vocabulary), without validating
+    them again: what ``Finding.model_construct`` does, minus its alias handling, which makes it
+    slower than validation in pydantic 2.x. Validation (re-checking five authority references
+    per finding) was most of the cost of the ~26 findings per clause. The object is equal to
+    ``Finding(**values)`` field for field (tests/test_reasoning_speed_invariants.py)."""
+    if not _FAST_FINDINGS:
+        return Finding(id=id, clause_id=clause_id, provision_id=provision_id, test_id=test_id,
+                       status=status, severity=severity, confidence=confidence,
+                       rationale=rationale, evidence=evidence, authorities=authorities)
+    f = _new_object(Finding)
+    _set_attribute(f, "__dict__", {
+        "id": id, "clause_id": clause_id, "provision_id": provision_id, "test_id": test_id,
+        "status": status, "severity": severity, "confidence": confidence,
+        "rationale": rationale, "evidence": evidence, "authorities": authorities,
+        "review": None})
+    _set_attribute(f, "__pydantic_fields_set__", set(_FINDING_SET_FIELDS))
+    _set_attribute(f, "__pydantic_extra__", None)
+    _set_attribute(f, "__pydantic_private__", None)
+    return f
 
 
 def _clause_finding(plan: _TestPlan, view: _ClauseView, *, completeness: str, thin: bool,
@@ -399,8 +447,9 @@ def _clause_finding(plan: _TestPlan, view: _ClauseView, *, completeness: str, th
         # the clause view or the test plan, worded once per clause
         status = "compatible" if view.rights & plan.rights else "not_engaged"
         for lang in LANGS:
-            rationale[lang] = view.worded(plan.ok_templates[lang], lang, view.head)
-        return Finding(
+            rationale[lang] = _with_quote(view.filled(plan.ok_templates[lang], lang, view.head),
+                                          view.head, lang)
+        return _finding(
             id=f"{clause.id}/{provision.id}#{test.id}", clause_id=clause.id,
             provision_id=provision.id, test_id=test.id, status=status,
             severity=SEVERITY[status],
@@ -418,7 +467,7 @@ def _clause_finding(plan: _TestPlan, view: _ClauseView, *, completeness: str, th
             if status == "compatible":
                 text = plan.engaged_ok[lang] + " " + text
             rationale[lang] = _with_quote(text, quote, lang)
-    return Finding(
+    return _finding(
         id=f"{clause.id}/{provision.id}#{test.id}", clause_id=clause.id,
         provision_id=provision.id, test_id=test.id, status=status, severity=SEVERITY[status],
         confidence=_confidence(status, completeness, clause.kind == "description",
@@ -426,6 +475,36 @@ def _clause_finding(plan: _TestPlan, view: _ClauseView, *, completeness: str, th
         rationale=rationale, evidence=tuple(e.span for e in evidence if e.span is not None),
         authorities=plan.authorities,
     )
+
+
+def _test_findings(plan: _TestPlan, views: Sequence[_ClauseView], *, completeness: str,
+                   thin: bool, available: bool, as_of: date) -> list[Finding]:
+    """One test asked of every clause. Not raised is the common case (most tests of most
+    clauses): its rationale is the test's fixed "checked" wording with the clause's opening
+    words quoted, as :func:`_clause_finding` words it, built here without the general path."""
+    out: list[Finding] = []
+    raised = plan.raised
+    rights = plan.rights
+    prefix = f"/{plan.provision.id}#{plan.test.id}"
+    pid, tid, auth = plan.provision.id, plan.test.id, plan.authorities
+    static = plan.ok_static
+    for v in views:
+        if not available or static is None or raised(v.signals):
+            out.append(_clause_finding(plan, v, completeness=completeness, thin=thin,
+                                       available=available, as_of=as_of))
+            continue
+        head = v.head
+        rationale = {}
+        for lang, (text, stripped) in static.items():
+            rationale[lang] = (text if not head or head in text
+                               else f"{stripped} {QUOTED[lang]}: «{head}».")
+        status = "compatible" if v.rights & rights else "not_engaged"
+        cid = v.clause.id
+        out.append(_finding(
+            cid + prefix, cid, pid, tid, status, SEVERITY[status],
+            _confidence(status, completeness, v.clause.kind == "description", 0, thin),
+            rationale, (), auth))
+    return out
 
 
 def _engaged_ok(provision: Provision, lang: str) -> str:
@@ -465,9 +544,10 @@ def _worst(statuses: Iterable[str]) -> str:
 
 def _document_finding(kb, provision: Provision, test: Test, clause_findings: Sequence[Finding],
                       clauses: Mapping[str, Clause], *, completeness: str, thin: bool,
-                      available: bool, as_of: date, doc_quote: str) -> Finding:
+                      available: bool, as_of: date, doc_quote: str,
+                      authorities: tuple[AuthorityRef, ...] | None = None) -> Finding:
     """Instrument-level: the worst clause status, naming the clauses that raised it."""
-    status = _worst(f.status for f in clause_findings) if clause_findings else "not_engaged"
+    status = _worst({f.status for f in clause_findings}) if clause_findings else "not_engaged"
     worst = [f for f in clause_findings if f.status == status]
     rationale: dict[str, str] = {}
     evidence: tuple[Span, ...] = ()
@@ -494,10 +574,12 @@ def _document_finding(kb, provision: Provision, test: Test, clause_findings: Seq
     conf = (round(sum(f.confidence for f in worst) / len(worst), 2) if worst and available
             else confidence(status, completeness=completeness, clause=None, n_evidence=n_ev,
                             thin=thin))
-    return Finding(
+    if authorities is None:
+        authorities = authority_refs(kb, test.authorities)
+    return _finding(
         id=f"{DOCUMENT}/{provision.id}#{test.id}", clause_id=DOCUMENT, provision_id=provision.id,
         test_id=test.id, status=status, severity=SEVERITY[status], confidence=conf,
-        rationale=rationale, evidence=evidence, authorities=authority_refs(kb, test.authorities),
+        rationale=rationale, evidence=tuple(evidence), authorities=authorities,
     )
 
 
@@ -535,6 +617,7 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
     comp = completeness or completeness_of(meta)
     analysed = [c for c in clauses if c.language is not None]
     views = [_ClauseView(c) for c in analysed]
+    plans = _plans_for(kb)
     sig = {v.clause.id: v.signals for v in views}
     doc_signals = document_signals(analysed, meta, comp, clause_sigs=sig)
     thin = "thin_evidence" in doc_signals
@@ -566,16 +649,14 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
                                                        analysed, comp, thin, available, as_of,
                                                        doc_quote, views=views))
                 continue
-            plan = _TestPlan.of(kb, provision, test)
-            per_clause = [
-                _clause_finding(plan, v, completeness=comp, thin=thin, available=available,
-                                as_of=as_of)
-                for v in views
-            ]
+            plan = plans.get((provision.id, test.id)) or _TestPlan.of(kb, provision, test)
+            per_clause = _test_findings(plan, views, completeness=comp, thin=thin,
+                                        available=available, as_of=as_of)
             findings.extend(per_clause)
             findings.append(_document_finding(
                 kb, provision, test, per_clause, by_id, completeness=comp, thin=thin,
-                available=available, as_of=as_of, doc_quote=doc_quote))
+                available=available, as_of=as_of, doc_quote=doc_quote,
+                authorities=plan.authorities))
     if unavailable:
         warnings.append(
             f"The text in force on {as_of.isoformat()} is missing for {len(unavailable)} "
@@ -710,12 +791,13 @@ def derive_admissibility(findings: Sequence[Finding], doc_signals: frozenset[str
             verification=verification,
             grounds={"en": "A petition outside Kazakhstan: the Kazakh petitions law does not apply.",
                      "ru": "Петиция вне Казахстана: казахстанский закон о петициях не применяется."})
-    live = [f for f in findings if not f.rejected and f.clause_id != DOCUMENT]
-    conflicts = [f for f in live if f.effective_status == "conflict"
+    live = [(f, st) for f in findings if f.clause_id != DOCUMENT
+            for st in [live_status(f)] if st is not None]
+    conflicts = [f for f, st in live if st == "conflict"
                  and (f.provision_id.startswith("iccpr/") or "const" in f.provision_id)]
-    adm = [f for f in findings if any(f.provision_id == p.id and f.test_id == t.id
-                                      for p, t in adm_tests)]
-    adm_conflict = [f for f in adm if not f.rejected and f.effective_status == "conflict"]
+    adm_ids = {(p.id, t.id) for p, t in adm_tests}
+    adm_conflict = [f for f in findings if (f.provision_id, f.test_id) in adm_ids
+                    and live_status(f) == "conflict"]
     provs = sorted({f.provision_id for f in conflicts})
     basis = [f.id for f in adm_conflict] + sorted({f.id for f in conflicts})[:20]
     wording = {
@@ -736,7 +818,7 @@ def derive_admissibility(findings: Sequence[Finding], doc_signals: frozenset[str
                    "такая петиция не должна была быть зарегистрирована и рассмотрена. "
                    + wording["ru"]).strip(),
         }
-    elif any(f.effective_status in ("concern", "needs_review") for f in live):
+    elif any(st in ("concern", "needs_review") for _, st in live):
         answer = "needs_review"
         grounds = {
             "en": "Concerns were found but no clear conflict: a reviewer should decide. "
@@ -763,16 +845,31 @@ def derive_admissibility(findings: Sequence[Finding], doc_signals: frozenset[str
 ICCPR_ARTICLE = re.compile(r"^iccpr/art_(\d+)")
 
 
+def live_status(f: Finding) -> str | None:
+    """``f.effective_status``, or None when the reviewer rejected the finding (one call
+    instead of two properties: the instrument-level passes visit every finding)."""
+    r = f.review
+    if r is None:
+        return f.status
+    if r.decision == "reject":
+        return None
+    return r.status if r.decision == "edit" and r.status else f.status
+
+
 def worst_by_provision(findings: Sequence[Finding]) -> dict[str, str]:
     """Provision id -> worst effective status (reviewer edits count, rejected findings don't)."""
     out: dict[str, str] = {}
+    rank: dict[str, int] = {}
+    order = STATUS_SEVERITY_ORDER
     for f in findings:
-        if f.rejected:
+        s = live_status(f)
+        if s is None:
             continue
-        s = f.effective_status
-        if f.provision_id not in out or STATUS_SEVERITY_ORDER[s] > STATUS_SEVERITY_ORDER[
-                out[f.provision_id]]:
-            out[f.provision_id] = s
+        pid = f.provision_id
+        r = order[s]
+        if pid not in rank or r > rank[pid]:
+            out[pid] = s
+            rank[pid] = r
     return dict(sorted(out.items()))
 
 
@@ -795,7 +892,7 @@ def derive_verdict(provisions: Mapping[str, str], findings: Sequence[Finding]) -
         return "incompatible"
     if "concern" in statuses:
         return "mixed"
-    live = [f for f in findings if not f.rejected and f.clause_id == DOCUMENT]
+    live = [f for f in findings if f.clause_id == DOCUMENT and not f.rejected]
     iccpr = [f for f in live if f.provision_id.startswith("iccpr/")]
     if iccpr and all(f.effective_status == "needs_review" for f in iccpr):
         return "needs_review"
@@ -811,10 +908,10 @@ def derive_engages(findings: Sequence[Finding], signals: Mapping[str, frozenset[
     rights_of = {p.id: p.rights for p in kb_provisions(kb)}
     out: set[str] = set()
     for f in findings:
-        if f.rejected or f.clause_id == DOCUMENT or not f.provision_id.startswith("iccpr/"):
+        if f.clause_id == DOCUMENT or not f.provision_id.startswith("iccpr/"):
             continue
-        if f.effective_status in ("conflict", "concern") or (
-                f.effective_status == "compatible" and f.evidence):
+        st = live_status(f)
+        if st in ("conflict", "concern") or (st == "compatible" and f.evidence):
             rights = rights_of.get(f.provision_id, ())
             if f.provision_id == "iccpr/art_17":
                 s = signals.get(f.clause_id, frozenset())
@@ -835,7 +932,7 @@ def derive_targets_group(findings: Sequence[Finding], clauses: Sequence[Clause])
     """The group targeted adversely: from the evidence of raised findings; protective -> none."""
     counts: dict[str, int] = {}
     for f in findings:
-        if f.rejected or f.effective_status not in ("conflict", "concern"):
+        if live_status(f) not in ("conflict", "concern"):
             continue
         for s in f.evidence:
             if s.label == "group" and not s.negated:
@@ -844,7 +941,7 @@ def derive_targets_group(findings: Sequence[Finding], clauses: Sequence[Clause])
     if not counts:
         by_id = {c.id: c for c in clauses}
         for f in findings:
-            if f.rejected or f.effective_status != "conflict" or f.clause_id not in by_id:
+            if live_status(f) != "conflict" or f.clause_id not in by_id:
                 continue
             for s in by_id[f.clause_id].spans:
                 if s.label == "group" and not s.negated:
