@@ -6,7 +6,11 @@ Corpus: every Russian paragraph of the real texts (../shared/eval/dev/*.md text 
 the per-process lemma caches, then are timed (best of ``--runs``).
 
 - bare: the Russian pipeline with only the tokeniser and the lemmatiser, ``nlp.pipe`` over
-  each document's normalised text;
+  each document's normalised text (one ``Doc`` per document). It is the same pipeline object as
+  the full pass uses (same tokenizer, same ``petition_lemmatizer`` component and per-process
+  lemma cache, warmed by both passes), so the two differ only by what annotation adds.
+  Normalisation (``analysis.text.normalise``, needed to tokenise typographic quotes and dashes)
+  is counted in both: since it takes a fast path it costs ~1/20 of the bare pass;
 - full: ``document_from_text`` + ``annotate_many`` (normalisation, segmentation, language
   per clause, lemmas, lexicon spans, legal references, negation, clause kinds, models);
 - for reference, the screening yardstick of issue 7 (``benchmarks/bare_pass.py``: language
@@ -15,7 +19,12 @@ the per-process lemma caches, then are timed (best of ``--runs``).
 Both wall-clock and CPU time (``time.process_time``) are reported: the cores are shared, and
 CPU time is far less disturbed by other processes; the ratio is taken on CPU time.
 
-Target: full cost <= 1.33 x bare cost. Writes benchmarks/results/annotate.json and prints it.
+Target: full cost <= 1.33 x bare cost. ``breakdown_cpu_s`` splits the full pass into its
+stages (best of ``--runs`` each, CPU seconds): reading (``document_from_text``: front matter,
+normalisation, offset map), plan (segmentation and language per clause), the spaCy pipeline
+(tokenise + lemmatise, then the lexicon PhraseMatcher, then legal references) and the rest of
+``annotator._run`` (per clause: span tuples, negation, clause kind, models).
+Writes benchmarks/results/annotate.json and prints it.
 """
 from __future__ import annotations
 
@@ -101,6 +110,50 @@ def screening_yardstick(docs: list[str], runs: int) -> float:
         return max(bare_pass.run(str(path))["words_per_s"] for _ in range(runs))
 
 
+def breakdown(docs: list[str], runs: int) -> dict[str, float]:
+    """CPU seconds (best of ``runs``) of each stage of the full pass (module docstring)."""
+    from analysis.nlp import annotator
+    from analysis.nlp.pipelines import get_pipeline, make_clause_doc
+    from analysis.text import document_from_text
+
+    def cpu(fn):
+        times = []
+        for _ in range(runs):
+            c = time.process_time()
+            fn()
+            times.append(time.process_time() - c)
+        return min(times)
+
+    documents = [document_from_text(d) for d in docs]
+    plans = [annotator._plan(d) for d in documents]
+    runs_by_lang: dict[str, list] = {}
+    for plan in plans:
+        for lang, ids in annotator._runs(plan):
+            units, offset = plan.units, plan.units[ids[0]].start
+            runs_by_lang.setdefault(lang, []).append((
+                plan.document.normalised[offset:units[ids[-1]].end],
+                [(units[i].start - offset, units[i].end - offset) for i in ids]))
+
+    def pipeline(enable):
+        def go():
+            for lang, jobs in runs_by_lang.items():
+                nlp = get_pipeline(lang)
+                with nlp.select_pipes(enable=enable):
+                    for _ in nlp.pipe((make_clause_doc(nlp, t, c) for t, c in jobs), batch_size=64):
+                        pass
+        return go
+
+    out = {"read_document_from_text": cpu(lambda: [document_from_text(d) for d in docs]),
+           "plan_segment_and_language": cpu(lambda: [annotator._plan(d) for d in documents])}
+    steps = (["petition_lemmatizer"], ["petition_lemmatizer", "lexicon_matcher"],
+             ["petition_lemmatizer", "lexicon_matcher", "legal_refs"])
+    tok_lemma, matcher, refs = (cpu(pipeline(e)) for e in steps)
+    whole_run = cpu(lambda: annotator._run(plans, 64))
+    out.update({"tokenise_lemmatise": tok_lemma, "lexicon_matcher": matcher - tok_lemma,
+                "legal_refs": refs - matcher, "clauses_spans_models": whole_run - refs})
+    return {k: round(v, 4) for k, v in out.items()}
+
+
 def best(fn, docs, runs) -> tuple[float, float]:
     """Best wall-clock and best CPU seconds of ``runs`` runs."""
     walls, cpus = [], []
@@ -137,6 +190,9 @@ def main(argv=None) -> int:
         "screening_yardstick_bare_pass_py_words_per_s": round(yardstick),
         "wall_full_over_screening_yardstick_speed": round(n_words / w_full / yardstick, 3),
         "target_ratio": 1.33,
+        "breakdown_cpu_s": breakdown(docs, args.runs),
+        "bare_pass": "normalise + tokenise + lemmatise, same pipeline object, tokenizer, lemmatiser "
+                     "and lemma cache as the full pass; one Doc per document",
         "meets_target": t_full / t_bare <= 1.33,
         "spans": spans,
         "runs": args.runs,

@@ -115,6 +115,9 @@ FORMS_FILE = Path(__file__).resolve().parents[2] / "data" / "langid" / "cyrillic
 SHORT_LETTERS = 150
 _CYR_WORD = re.compile(r"[\u0400-\u04ff]+(?:['’][\u0400-\u04ff]+)*")
 _UKRAINIAN = LanguageGuess("supported", "uk")
+# Equal to _RUSSIAN (callers see Russian), but its identity tells detect_languages that a prior
+# could change the answer (one Ukrainian-only form, no Russian-only one, no prior given).
+_RUSSIAN_WITHOUT_PRIOR = LanguageGuess("supported", "ru")
 
 
 @lru_cache(maxsize=1)
@@ -129,22 +132,30 @@ def cyrillic_forms() -> dict[str, frozenset]:
 def form_evidence(text: str) -> tuple[int, int]:
     """(Ukrainian-only forms, Russian-only forms) among the words of ``text``."""
     forms = cyrillic_forms()
+    low = text.lower()
+    if "’" in low:
+        low = low.replace("’", "'")
+    uk_forms, ru_forms = forms["uk"], forms["ru"]
     uk = ru = 0
-    for w in _CYR_WORD.findall(text.lower()):
-        w = w.replace("’", "'")
-        if w in forms["uk"]:
+    for w in _CYR_WORD.findall(low):
+        if w in uk_forms:
             uk += 1
-        elif w in forms["ru"]:
+        elif w in ru_forms:
             ru += 1
     return uk, ru
 
 
 def _short_ru_or_uk(text: str, prior: str | None) -> LanguageGuess:
     """A short Cyrillic clause with no distinctive letter: Russian unless its word forms say
-    Ukrainian (module docstring)."""
+    Ukrainian (module docstring). A Russian-only letter (ы э ё ъ; Ukrainian has none of them,
+    and most Russian clauses have one) settles it before any word is looked up."""
+    if _RU.search(text):
+        return _RUSSIAN
     uk, ru = form_evidence(text)
     if uk > 2 * ru and (uk >= 2 or prior == "uk"):
         return _UKRAINIAN
+    if uk == 1 and ru == 0 and prior is None:
+        return _RUSSIAN_WITHOUT_PRIOR
     return _RUSSIAN
 
 
@@ -197,9 +208,7 @@ def detect_languages(text: str, ranges) -> list[LanguageGuess]:
     of the other clauses of its paragraph (text between blank lines), or, when it is alone
     there, the document's (the language of most letters of its clauses)."""
     guesses = [detect_language(text[s:e]) for s, e in ranges]
-    doubtful = [i for i, (g, (s, e)) in enumerate(zip(guesses, ranges))
-                if g == _RUSSIAN and not _at_least_cyr(SHORT_LETTERS).match(text, s, e)
-                and form_evidence(text[s:e]) == (1, 0)]
+    doubtful = [i for i, g in enumerate(guesses) if g is _RUSSIAN_WITHOUT_PRIOR]
     if not doubtful:
         return guesses
     document = _majority(guesses, ranges, range(len(ranges)))
