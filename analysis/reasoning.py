@@ -427,7 +427,7 @@ def _finding(id: str, clause_id: str, provision_id: str, test_id: str, status: s
     them again: what ``Finding.model_construct`` does, minus its alias handling, which makes it
     slower than validation in pydantic 2.x. Validation (re-checking five authority references
     per finding) was most of the cost of the ~26 findings per clause. The object is equal to
-    ``Finding(**values)`` field for field (tests/test_reasoning_speed_invariants.py)."""
+    ``Finding(**values)`` field for field (tests/test_reasoning_speed.py)."""
     if not _FAST_FINDINGS:
         return Finding(id=id, clause_id=clause_id, provision_id=provision_id, test_id=test_id,
                        status=status, severity=severity, confidence=confidence,
