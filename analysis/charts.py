@@ -470,6 +470,10 @@ def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None,
     from .report.strings import check_lang
 
     check_lang(lang)
+    memo_key = _memo_key(analysis, lang, kb)
+    memo = _MEMO.get(memo_key)
+    if memo is not None and all(set(formats) <= set(files) for files in memo.values()):
+        return {name: {f: files[f] for f in formats} for name, files in memo.items()}
     out: dict[str, dict[str, bytes]] = {}
     with matplotlib.rc_context(RC):
         for name, draw in CHARTS.items():
@@ -485,7 +489,27 @@ def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None,
                 fig.savefig(buf, format=fmt, metadata=meta, facecolor="white")
                 files[fmt] = buf.getvalue()
             out[name] = files
-    return out
+    _MEMO.clear()  # one entry: the charts of the analysis being worked on
+    _MEMO[memo_key] = out
+    return {name: dict(files) for name, files in out.items()}
+
+
+_MEMO: dict[str, dict[str, dict[str, bytes]]] = {}
+"""The last charts drawn, by :func:`_memo_key`, with every format drawn. A notebook that
+shows the charts and then writes the brief in the same kernel (and the PDF worker forked from
+it) draws each figure once; any subset of the formats drawn is served from here."""
+
+
+def _memo_key(analysis: Analysis, lang: str, kb: Any) -> str:
+    """Everything the charts are drawn from: the analysis itself (its JSON), the language
+    and the knowledge base's version (context data: timeline, thresholds)."""
+    import hashlib
+
+    from .models import dump_json
+
+    digest = hashlib.sha256(dump_json(analysis).encode("utf-8"))
+    digest.update(f"\0{lang}\0{getattr(kb, 'version', kb is None)}".encode("utf-8"))
+    return digest.hexdigest()
 
 
 def make_charts(analysis: Analysis, out_dir: str | Path, *, lang: str = "en", kb: Any = None,

@@ -36,14 +36,20 @@ review_path = None
 #
 # This reads and annotates the text (as in notebook 1), applies the law in force on `as_of`
 # (the text's own date unless you set it) and applies the review decisions already recorded.
+# The analysis is saved in the output folder, so that notebook 3 writes the brief from it
+# without running it again; notebook 3 runs it again by itself if the text, your review file,
+# `as_of` or the knowledge base has changed since.
 
 # %%
 from IPython.display import Markdown, display
 
 import nbview as nb  # display helpers beside the notebooks: tables and highlights, no analysis
-from analysis.pipeline import analyse_file
+from analysis.framework import load_kb
+from analysis.report.cache import load_or_analyse
 
-analysis = analyse_file(input_path, as_of=as_of, review=review_path)
+kb = load_kb()
+loaded = load_or_analyse(input_path, out_dir, as_of=as_of, review=review_path, kb=kb)
+analysis = loaded.analysis
 display(Markdown(nb.summary_markdown(analysis)))
 
 # %% [markdown]
@@ -80,16 +86,14 @@ display(Markdown(nb.findings_markdown(analysis, lang=output_lang)))
 # ## Step 4. Charts
 #
 # The same findings in pictures: which provisions are in conflict, and which words in the
-# text carry the findings. The files (PNG and SVG) are written to `charts/` in the output
-# folder, ready for a presentation.
+# text carry the findings. Notebook 3 writes them (PNG and SVG) to `charts/` in the output
+# folder with the brief, ready for a presentation.
 
 # %%
-from analysis.charts import make_charts
-from analysis.framework import load_kb
+from analysis.charts import render_charts
 
-charts = make_charts(analysis, nb.output_folder(out_dir) / "charts", lang=output_lang,
-                     kb=load_kb())
-nb.show_charts(charts)
+charts = render_charts(analysis, lang=output_lang, kb=kb)  # PNG and SVG: notebook 3 reuses them
+nb.show_chart_images(charts)
 
 # %% [markdown]
 # ## Step 5. Record your review

@@ -35,16 +35,29 @@ review_path = None
 
 # %% [markdown]
 # ## Step 1. Analyse (with your review decisions) and write every file
+#
+# The analysis notebook 2 saved is used when it still fits: same text, same review decisions,
+# same `as_of`, same knowledge base (the line below says which). Otherwise it runs again here.
+# The PDF is printed in a second process while this one writes the other files.
 
 # %%
 from IPython.display import Markdown, display
 
 import nbview as nb  # display helpers beside the notebooks: tables and highlights, no analysis
-from analysis.pipeline import analyse_file
+from analysis.framework import load_kb
 from analysis.report import export_brief
+from analysis.report.cache import load_or_analyse
+from analysis.report.parallel import PdfWorker
 
-analysis = analyse_file(input_path, as_of=as_of, review=review_path)
-files = export_brief(analysis, nb.output_folder(out_dir), lang=output_lang)
+kb = load_kb()
+worker = PdfWorker(output_lang, kb)  # prepares the PDF export while the analysis loads
+try:
+    loaded = load_or_analyse(input_path, out_dir, as_of=as_of, review=review_path, kb=kb)
+    analysis = loaded.analysis
+    files = export_brief(analysis, out_dir, lang=output_lang, kb=kb, worker=worker)
+finally:
+    worker.close()
+display(Markdown(nb.analysis_reuse_note(loaded)))
 display(nb.files_table(files))
 
 # %% [markdown]

@@ -247,6 +247,23 @@ def show_charts(charts: Mapping[str, Path]) -> None:
             display(Image(filename=str(path)))
 
 
+def show_chart_images(rendered: Mapping[str, Mapping[str, bytes]]) -> None:
+    """Show charts drawn in memory (``analysis.charts.render_charts``) inline, as PNG."""
+    from IPython.display import Image, Markdown, display
+
+    for name, files in rendered.items():
+        if "png" in files:
+            display(Markdown(f"**{name}**"))
+            display(Image(data=files["png"], format="png"))
+
+
+def analysis_reuse_note(loaded: Any) -> str:
+    """Say whether the brief was written from the analysis notebook 2 saved, and why."""
+    if loaded.reused:
+        return f"*Brief written from the analysis saved by notebook 2 ({loaded.why}).*"
+    return f"*Analysis run here ({loaded.why}); it is saved for the next run.*"
+
+
 def review_instructions(analysis: Any, template: Path) -> str:
     from analysis.pipeline import default_review_path
 

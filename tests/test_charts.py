@@ -100,3 +100,26 @@ def test_timeline_comes_from_the_knowledge_base_context():
     assert len(events) == len(kb.context.timeline) > 0
     assert events == sorted(events)
     assert "timeline" in render_charts(fixture_analysis(), kb=kb)
+
+
+def test_charts_drawn_once_serve_each_format_with_the_same_bytes():
+    """Notebook 2 draws PNG and SVG; notebook 3 and its PDF worker ask for one format each
+    and get those bytes without drawing again. Another analysis is drawn afresh."""
+    import analysis.charts as charts
+
+    a = fixture_analysis()
+    charts._MEMO.clear()
+    both = render_charts(a, lang="en")
+    assert all(set(files) == {"png", "svg"} for files in both.values())
+    png = render_charts(a, lang="en", formats=("png",))
+    assert png == {name: {"png": files["png"]} for name, files in both.items()}
+    charts._MEMO.clear()
+    assert render_charts(a, lang="en", formats=("svg",)) == {
+        name: {"svg": files["svg"]} for name, files in both.items()}  # drawn again: same bytes
+    f = next(x for x in a.findings if x.status == "conflict")
+    rejected = f.model_copy(update={"review": Review(decision="reject",
+                                                     reviewer="A. Lawyer", date="2024-08-01")})
+    other = a.model_copy(update={"findings": tuple(rejected if x.id == f.id else x
+                                                   for x in a.findings)})
+    assert charts._memo_key(other, "en", None) != charts._memo_key(a, "en", None)
+    assert charts._memo_key(a, "ru", None) != charts._memo_key(a, "en", None)

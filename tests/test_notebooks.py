@@ -128,3 +128,54 @@ def test_run_brief_turns_an_input_error_inside_a_notebook_into_exit_code_2(tmp_p
     err = capsys.readouterr().err
     assert code == 2, err
     assert "Traceback" not in err and "What to do" in err
+
+
+# ------------------------------------------------------------- the analysis notebook 2 saves
+
+RU = ("Петиция о запрете пропаганды ЛГБТ.\n"
+      "1. Запретить пропаганду нетрадиционных сексуальных отношений в СМИ и интернете.\n"
+      "2. Ввести штрафы и административную ответственность за её распространение.\n")
+
+
+def test_saved_analysis_is_reused_only_while_nothing_it_depends_on_changed(tmp_path):
+    """Notebook 3 writes the brief from notebook 2's analysis only when the input, the review
+    file, as_of and the knowledge base are the same; the reused analysis is the fresh one."""
+    from analysis.framework import load_kb
+    from analysis.models import dump_json
+    from analysis.pipeline import analyse_file
+    from analysis.report.cache import load_or_analyse
+
+    kb = load_kb()
+    src = tmp_path / "petition.txt"
+    src.write_text(RU, encoding="utf-8")
+    out = tmp_path / "out"
+    first = load_or_analyse(src, out, kb=kb)
+    assert not first.reused and first.why == "no saved analysis"
+    again = load_or_analyse(src, out, kb=kb)
+    assert again.reused
+    assert dump_json(again.analysis) == dump_json(analyse_file(src, kb=kb))
+
+    assert not load_or_analyse(src, out, as_of="2026-07-02", kb=kb).reused  # another date
+    assert load_or_analyse(src, out, as_of="2026-07-02", kb=kb).reused
+
+    finding = next(f for f in again.analysis.findings if f.status == "conflict")
+    sidecar = tmp_path / "petition.txt.review.yaml"  # the sidecar beside the input
+    sidecar.write_text(f'decisions:\n  - finding: "{finding.id}"\n    decision: reject\n'
+                       f'    reviewer: "A. Lawyer"\n    date: 2024-08-01\n', encoding="utf-8")
+    reviewed = load_or_analyse(src, out, as_of="2026-07-02", kb=kb)
+    assert not reviewed.reused
+    assert next(f for f in reviewed.analysis.findings if f.id == finding.id).rejected
+
+    src.write_text(RU + "3. Закрыть сайты.\n", encoding="utf-8")  # the text changed
+    assert not load_or_analyse(src, out, as_of="2026-07-02", kb=kb).reused
+
+
+def test_a_bad_input_saves_nothing_and_creates_no_folder(tmp_path):
+    from analysis.errors import InputError
+    from analysis.report.cache import load_or_analyse
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(InputError):
+        load_or_analyse(empty, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
