@@ -38,8 +38,8 @@ from .models import (
     STATUS_SEVERITY_ORDER, Admissibility, AuthorityRef, Clause, Finding, Provision, Span, Test,
 )
 from .signals import (
-    CONDITION_KEYS, clause_evidence, completeness_of, condition_names, conditions_hold, document_signals,
-    evidence_of, signal_evidence,
+    CONDITION_KEYS, clause_evidence, completeness_of, condition_names, conditions_hold,
+    defines_scope, document_signals, evidence_of, signal_evidence,
 )
 
 LANGS = ("en", "ru")
@@ -997,10 +997,15 @@ def derive_targets_group(findings: Sequence[Finding], clauses: Sequence[Clause])
 
 
 def derive_vague_terms(clauses: Sequence[Clause]) -> tuple[str, ...]:
-    """Vague terms as they occur in the text, in order of first occurrence, de-duplicated."""
+    """Vague terms as they occur in the text, in order of first occurrence, de-duplicated.
+
+    Only terms in clauses that set the scope of a restriction (a demand, a measure or penalty,
+    a definition: :func:`analysis.signals.defines_scope`): legality asks whether the
+    *restriction* is formulated with sufficient precision (CCPR/C/GC/34 para 25), so the
+    narrative words of a description are not vague terms of the instrument."""
     seen: list[str] = []
-    spans = sorted((s for c in clauses for s in c.spans if s.label == "vague"),
-                   key=lambda s: (s.start, s.end))
+    spans = sorted((s for c in clauses if defines_scope(c) for s in c.spans
+                    if s.label == "vague"), key=lambda s: (s.start, s.end))
     for s in spans:
         if s.text not in seen:
             seen.append(s.text)

@@ -116,6 +116,38 @@ _PETITION_PATTERNS = (
 )
 
 
+_DEFINITION_PATTERNS = (
+    # "X is understood as / means / is defined as ...": the law's own definition of a term
+    r"\b(?:is|are) understood as\b", r"\bshall mean\b", r"(?<!\bby )\bmeans\b",
+    r"\b(?:is|are) defined as\b",
+    r"\bпонима(?:ется|ются)\b", r"\bозначает\b", r"\bрозуміють?ся\b", r"\bрозуміється\b",
+    r"\bозначає\b", r"\bдеп түсініледі\b", r"\bдегеніміз\b",
+    # «Влияние — "оказание воздействия" ...», «1) иностранный агент – лицо ...»: a term at the
+    # head of the clause, a spaced dash, its definition (the usual form in Russian-language law)
+    r"^\s*(?:\d+[.)]\s*)?[«\"']?[^\W\d][\w\s«»\"'-]{0,80}?\s[—–]\s",
+)
+DEFINITION_RE = re.compile("|".join(f"(?:{p})" for p in _DEFINITION_PATTERNS),
+                           re.IGNORECASE | re.UNICODE)
+
+
+def defines_scope(clause: Clause) -> bool:
+    """Whether the clause sets the scope of a restriction: a demand, a clause with a
+    (non-negated) measure, penalty or statutory designation, or a norm that defines a term.
+
+    Only there does a vague term matter for legality: a restriction must be "provided by law"
+    in terms precise enough for a person to regulate their conduct (ICCPR art. 19(3);
+    CCPR/C/GC/34 para 25; Nepomnyashchiy v. Russia, CCPR/C/123/D/2318/2013, para 7.7). The
+    same word in a petition's narrative («модно», «нездорові») or a law's background defines
+    nothing."""
+    if clause.kind == "demand":
+        return True
+    for s in clause.spans:
+        if not s.negated and (s.label in ("measure", "penalty") or (
+                s.label == "group" and s.concept in DESIGNATION_GROUPS)):
+            return True
+    return clause.kind == "norm" and DEFINITION_RE.search(clause.text) is not None
+
+
 def _first_letter(pattern: str) -> str:
     body = pattern[2:] if pattern.startswith(r"\b") else pattern
     if not body[:1].isalpha():
