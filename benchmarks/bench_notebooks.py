@@ -34,9 +34,12 @@ def time_cli(input_path: Path, out: Path) -> float:
     return time.perf_counter() - started
 
 
-def time_notebooks(input_path: Path, out: Path) -> float:
+def time_notebooks(input_path: Path, out: Path, per_notebook: list | None = None) -> float:
+    """The whole run (one kernel for the three notebooks, as ``make brief`` runs them)."""
     started = time.perf_counter()
-    run_brief.run_notebooks(input_path, out, progress=False)
+    result = run_brief.run_notebooks(input_path, out, progress=False)
+    if per_notebook is not None:
+        per_notebook.append(result.seconds)
     return time.perf_counter() - started
 
 
@@ -74,14 +77,14 @@ def main() -> int:
     args = parser.parse_args()
     n = len(run_brief.NOTEBOOK_NAMES)
     src = Path(args.input)
-    cli, notebooks, floor = [], [], []
+    cli, notebooks, floor, per_nb = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         # warm-up (file caches, .pyc): not counted
         time_cli(src, work / "warm")
         for i in range(args.repeat):
             cli.append(time_cli(src, work / f"cli{i}"))
-            notebooks.append(time_notebooks(src, work / f"nb{i}"))
+            notebooks.append(time_notebooks(src, work / f"nb{i}", per_nb))
             floor.append(time_floor(n, work))
     result = {
         "input": str(src),
@@ -89,6 +92,8 @@ def main() -> int:
         "cli_brief_s": round(statistics.median(cli), 2),
         "notebooks_brief_s": round(statistics.median(notebooks), 2),
         "empty_notebooks_floor_s": round(statistics.median(floor), 2),
+        "per_notebook_s": {name: round(statistics.median(s[k] for s in per_nb), 2)
+                           for k, name in enumerate(run_brief.NOTEBOOK_NAMES)},
     }
     result["notebooks_over_floor"] = round(result["notebooks_brief_s"]
                                            / result["empty_notebooks_floor_s"], 2)
@@ -106,6 +111,8 @@ def main() -> int:
     print(f"floor ({n} empty notebooks): {result['empty_notebooks_floor_s']:6.2f} s")
     print(f"notebooks / floor:         {result['notebooks_over_floor']:6.2f}     (target <= 1.5)")
     print(f"(notebooks - CLI) / floor: {result['overhead_over_floor']:6.2f}")
+    print("per notebook (s):          " + ", ".join(f"{k} {v}" for k, v in
+                                                    result["per_notebook_s"].items()))
     return 0
 
 

@@ -92,7 +92,7 @@ display(Markdown(nb.findings_markdown(analysis, lang=output_lang)))
 # %%
 from analysis.charts import render_charts
 
-charts = render_charts(analysis, lang=output_lang, kb=kb)  # PNG and SVG: notebook 3 reuses them
+charts = render_charts(analysis, lang=output_lang, kb=kb, formats=("png",))
 nb.show_chart_images(charts)
 
 # %% [markdown]

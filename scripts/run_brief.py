@@ -158,7 +158,7 @@ def run_notebooks(input_path: str | Path, out: str | Path, *, lang: str = "en",
             written.append(target)
     finally:
         if km is not None and km.has_kernel:
-            km.shutdown_kernel(now=True)
+            km.shutdown_kernel()
     missing = tuple(a for a in ARTEFACTS if not (out_dir / a).exists())
     return RunResult(out_dir, tuple(written), tuple(seconds), missing)
 

@@ -18,7 +18,7 @@ from typing import Any
 from ..models import Analysis
 from . import kbview
 from .strings import LANGS, LETTER, localised, t
-from .view import BriefView, FindingView, build_view
+from .view import BriefView, FindingView, build_view, distinct_words
 
 KINDS = ("complaint", "mp_letter")
 
@@ -41,7 +41,7 @@ def is_draft(v: BriefView) -> bool:
 
 def _finding_line(f: FindingView, lang: str) -> str:
     cites = "; ".join(a.citation for a in f.authorities)
-    words = ", ".join(f"«{e}»" for e in f.evidence[:4])
+    words = ", ".join(f"«{e}»" for e in distinct_words(f.evidence)[:4])
     line = f"{f.provision_label} ({_l(lang, 'status_word')}: {f.status_label}): {f.rationale}"
     if words:
         line += f" [{words}]"
