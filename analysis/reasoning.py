@@ -951,6 +951,7 @@ def derive_engages(findings: Sequence[Finding], signals: Mapping[str, frozenset[
     from protective language (equality). Uses the names of shared/eval/README.md."""
     rights_of = {p.id: p.rights for p in kb_provisions(kb)}
     out: set[str] = set()
+    restricting: set[str] = set()  # clauses where art. 19 is engaged
     for f in findings:
         if f.clause_id == DOCUMENT or not f.provision_id.startswith("iccpr/"):
             continue
@@ -961,12 +962,42 @@ def derive_engages(findings: Sequence[Finding], signals: Mapping[str, frozenset[
                 s = signals.get(f.clause_id, frozenset())
                 rights = ("privacy",) if "reaches_privacy" in s else rights
             out.update(rights)
+            if f.provision_id == "iccpr/art_19__para_2":
+                restricting.add(f.clause_id)
     for cid, s in signals.items():
         if cid != DOCUMENT and "protective" in s:
             out.add("equality")
+    if "children" not in out and _purpose_protects_children(restricting, signals):
+        out.add("children")
     order = ("expression", "equality", "assembly", "association", "privacy", "family",
              "children", "religion")
     return tuple(r for r in order if r in out)
+
+
+_SENTENCE_ID = re.compile(r"__s_\d+$")
+
+
+def _purpose_protects_children(restricting: Iterable[str],
+                               signals: Mapping[str, frozenset[str]]) -> bool:
+    """A restriction of expression whose paragraph states, in another sentence, the purpose
+    of protecting children («The draft law enshrines measures aimed at protecting children
+    from exposure to content ... The dissemination of information ... is prohibited»).
+
+    The purpose governs the operative sentence that follows it: the ban limits what children
+    themselves may receive, so their rights are engaged (CRC art. 17 and CRC General Comment
+    No. 20 on adolescents' access to information), as they are when the same sentence names
+    them. Paragraphs are read from the clause ids (``p_2__s_1``, ``p_2__s_2``)."""
+    by_paragraph: dict[str, list[str]] = {}
+    for cid in signals:
+        if cid != DOCUMENT and _SENTENCE_ID.search(cid):
+            by_paragraph.setdefault(_SENTENCE_ID.sub("", cid), []).append(cid)
+    for cid in restricting:
+        if not _SENTENCE_ID.search(cid):
+            continue
+        for other in by_paragraph.get(_SENTENCE_ID.sub("", cid), ()):
+            if other != cid and "aim_children" in signals.get(other, frozenset()):
+                return True
+    return False
 
 
 GROUP_NAMES = {"lgbt": "lgbt", "religious": "religious", "ethnic": "ethnic", "women": "women"}

@@ -110,3 +110,50 @@ def test_labelled_vague_terms_are_listed_by_the_analysis_itself():
             assert "Information Harmful" not in analysis.vague_terms
             assert "propagandizing" in analysis.vague_terms
     assert checked >= 7
+
+
+# --------------------------------------------------------------------------- engages: children
+
+PURPOSE = ("«The draft law enshrines measures aimed at {protecting children|aim:children} from "
+           "exposure to content detrimental to their mental health and physical development.")
+BAN = ("The dissemination of {information|expression:information} containing "
+       "{propaganda|expression:propaganda} of pedophilia and non-traditional sexual orientation "
+       "in public, as well as through the {media|channel:media}, telecommunication networks and "
+       "online platforms, is {prohibited|measure:ban},» the parliament said in a statement.")
+
+
+def _engages(clauses, kb):
+    from datetime import date
+
+    from analysis.reasoning import derive_engages, reason
+
+    r = reason(clauses, kb, as_of=date(2025, 11, 12),
+               metadata={"kind": "law", "jurisdiction": "KZ", "completeness": "full"})
+    return derive_engages(r.findings, r.signals, kb)
+
+
+def _sentence(text: str, cid: str, start: int) -> Clause:
+    c = marked(text, cid=cid)
+    return c.model_copy(update={
+        "start": start, "end": start + len(c.text),
+        "spans": tuple(s.model_copy(update={"start": s.start + start, "end": s.end + start})
+                       for s in c.spans)})
+
+
+@pytest.mark.parametrize("purpose_id, ban_id, expected", [
+    ("p_2__s_1", "p_2__s_2", True),    # same paragraph: the purpose governs the ban
+    ("p_1__s_1", "p_2__s_1", False),   # another paragraph: no link in the text
+])
+def test_child_protection_purpose_of_a_ban_engages_children(real_kb, purpose_id, ban_id,
+                                                             expected):
+    purpose = _sentence(PURPOSE, purpose_id, 0)
+    ban = _sentence(BAN, ban_id, 400)
+    rights = _engages([purpose, ban], real_kb)
+    assert "expression" in rights
+    assert ("children" in rights) is expected
+
+
+def test_child_protection_purpose_without_a_ban_engages_nothing(real_kb):
+    purpose = _sentence(PURPOSE, "p_2__s_1", 0)
+    other = _sentence("The bill was adopted in the second reading.", "p_2__s_2", 400)
+    assert "children" not in _engages([purpose, other], real_kb)
