@@ -459,11 +459,13 @@ CHARTS: dict[str, Callable[[Analysis, str, Any], Any]] = {
 
 
 def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None,
-                  formats: tuple[str, ...] = ("png", "svg")) -> dict[str, dict[str, bytes]]:
+                  formats: tuple[str, ...] = ("png", "svg"),
+                  names: tuple[str, ...] | None = None) -> dict[str, dict[str, bytes]]:
     """Draw every chart that has data: ``{name: {"png": bytes, "svg": bytes}}``, in order.
 
-    ``formats`` selects the files (the PDF worker needs only the PNGs); each format's bytes
-    do not depend on which others are drawn.
+    ``formats`` selects the files (the PDF worker needs only the PNGs), ``names`` the charts
+    (default: all of :data:`CHARTS`); a chart's bytes in one format depend neither on the other
+    formats nor on the other charts drawn.
     """
     import matplotlib
 
@@ -473,10 +475,13 @@ def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None,
     memo_key = _memo_key(analysis, lang, kb)
     memo = _MEMO.get(memo_key)
     if memo is not None and all(set(formats) <= set(files) for files in memo.values()):
-        return {name: {f: files[f] for f in formats} for name, files in memo.items()}
+        return {name: {f: files[f] for f in formats} for name, files in memo.items()
+                if names is None or name in names}
     out: dict[str, dict[str, bytes]] = {}
     with matplotlib.rc_context(RC):
         for name, draw in CHARTS.items():
+            if names is not None and name not in names:
+                continue
             fig = draw(analysis, lang, kb)
             if fig is None:
                 continue
@@ -489,8 +494,9 @@ def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None,
                 fig.savefig(buf, format=fmt, metadata=meta, facecolor="white")
                 files[fmt] = buf.getvalue()
             out[name] = files
-    _MEMO.clear()  # one entry: the charts of the analysis being worked on
-    _MEMO[memo_key] = out
+    if names is None:  # one entry: every chart of the analysis being worked on
+        _MEMO.clear()
+        _MEMO[memo_key] = out
     return {name: dict(files) for name, files in out.items()}
 
 

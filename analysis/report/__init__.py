@@ -84,14 +84,19 @@ def _render_with_worker(analysis, lang: str, kb: Any, worker: Any,
                         step: Callable[[str, Callable[[], Any]], Any],
                         times: dict[str, float]) -> dict[str, bytes] | None:
     """The parent's share while the worker draws PNGs and prints the PDF (None: worker gone)."""
-    from ..charts import render_charts
+    from ..charts import CHARTS, render_charts
     from ..models import dump_json
     from .docx import render_docx
     from .letters import render_letters
     from .markdown import render_csv, render_markdown
+    from .parallel import PARENT_DRAWS
     from .view import build_view
 
     files: dict[str, bytes] = {}
+    first = step("charts_parent", lambda: render_charts(analysis, lang=lang, kb=kb,
+                                                        names=PARENT_DRAWS))
+    if not worker.send_pngs({name: f["png"] for name, f in first.items()}):
+        return None
     view = step("view", lambda: build_view(analysis, lang=lang, kb=kb))
     files["brief.md"] = step("markdown", lambda: render_markdown(view)).encode("utf-8")
     files["findings.csv"] = render_csv(view).encode("utf-8")
@@ -99,12 +104,15 @@ def _render_with_worker(analysis, lang: str, kb: Any, worker: Any,
     letters = step("letters", lambda: render_letters(analysis, kb=kb))
     for name, data in letters.items():
         files[f"letters/{name}"] = data
-    svgs = step("charts_svg", lambda: render_charts(analysis, lang=lang, kb=kb,
-                                                   formats=("svg",)))
+    svgs = step("charts_svg", lambda: render_charts(
+        analysis, lang=lang, kb=kb, formats=("svg",),
+        names=tuple(n for n in CHARTS if n not in PARENT_DRAWS)))
+    svgs = {name: (first[name] if name in first else svgs[name])
+            for name in CHARTS if name in first or name in svgs}
     pngs = step("wait_charts_png", worker.charts)
     if pngs is None:
         return None
-    charts = {name: {"png": formats["png"], **svgs.get(name, {})}
+    charts = {name: {"png": formats["png"], "svg": svgs[name]["svg"]}
               for name, formats in pngs.items()}
     for name, formats in charts.items():
         for fmt, data in formats.items():
