@@ -8,7 +8,9 @@ How a raised test becomes a status (the test's ``conditions`` say *whether* it i
 
 - limitation tests (legality, legitimate aim, necessity/proportionality, non-discrimination,
   Constitution art. 20(3)'s closed list, treaty priority, admissibility, precedent): raised ->
-  ``conflict``;
+  ``conflict``; except necessity raised only by criminal liability or several channels (no
+  defect, blanket scope or custodial penalty): ``concern``, since the State must show necessity
+  (GC34 para 27) and the text alone does not refute it (:data:`DISPROPORTION_SIGNALS`);
 - engagement tests say a right is interfered with. The interference is a ``conflict`` when the
   same clause shows a defect that no justification can cure: a vague term (not "provided by
   law": CCPR/C/GC/34 para 25), a distinction on a status (art. 26), an explicitly unlimited ban
@@ -50,6 +52,14 @@ PRIMARY_KINDS = frozenset({
     "non_discrimination", "closed_list", "treaty_priority", "admissibility", "precedent",
 })
 DEFECT_SIGNALS = frozenset({"vague_term", "distinction", "total_ban", "prior_restraint"})
+NECESSITY_KINDS = frozenset({"necessity", "proportionality", "necessity_proportionality"})
+DISPROPORTION_SIGNALS = DEFECT_SIGNALS | {"blanket_scope", "custodial_penalty"}
+"""What shows on the text's face that a restriction cannot be necessary: a defect above, a
+blanket scope ("must not be overbroad", GC34 para 34; Nepomnyashchiy para 7.8) or deprivation
+of liberty for expression ("imprisonment is never an appropriate penalty", said of
+defamation in GC34 para 47).
+Criminal liability or a reach over several channels alone raise the necessity test as a
+``concern``: the State must show necessity (GC34 para 27), the text alone does not refute it."""
 PROTECTION_PROVISIONS = frozenset({"iccpr/art_24", "iccpr/art_20"})
 """Provisions that are not freedoms subject to limitation: they never conflict by themselves."""
 
@@ -268,6 +278,8 @@ def raised_status(provision: Provision, test: Test, signals: frozenset[str]) -> 
     defect = bool(signals & DEFECT_SIGNALS)
     if provision.id in PROTECTION_PROVISIONS:
         return "concern" if defect else "compatible"
+    if test.kind in NECESSITY_KINDS and not signals & DISPROPORTION_SIGNALS:
+        return "concern"
     if test.kind in PRIMARY_KINDS:
         return "conflict"
     return "conflict" if defect else "compatible"
@@ -929,8 +941,9 @@ def conflicts_iccpr(provisions: Mapping[str, str]) -> tuple[int, ...]:
 
 
 def derive_verdict(provisions: Mapping[str, str], findings: Sequence[Finding]) -> str:
-    """incompatible: any conflict; needs_review: nothing but unresolved items; mixed: concerns
-    without conflict; compatible otherwise."""
+    """The worst provision status, as issue 4's verdicts name it: incompatible (a conflict),
+    mixed (concerns without a conflict: e.g. a restriction whose necessity the State must
+    still show), needs_review (nothing but unresolved items), compatible otherwise."""
     statuses = set(provisions.values())
     if "conflict" in statuses:
         return "incompatible"

@@ -157,3 +157,45 @@ def test_child_protection_purpose_without_a_ban_engages_nothing(real_kb):
     purpose = _sentence(PURPOSE, "p_2__s_1", 0)
     other = _sentence("The bill was adopted in the second reading.", "p_2__s_2", 400)
     assert "children" not in _engages([purpose, other], real_kb)
+
+
+# --------------------------------------------------------------------------- verdict: mixed
+
+MEDIA_FINES = ("If such actions have been undertaken with the use of {mass media|channel:media} "
+               "or information or telecommunications networks, including the "
+               "{Internet|channel:internet}, a private individual will be {fined|penalty:fine} "
+               "between 50,000 and 100,000 rubles, official between 100,000 and 200,000 rubles "
+               "and legal entities up to 1 million rubles, or the offender's operations will be "
+               "{suspended|penalty:suspension} for up to 90 days.")
+FOREIGN_ARREST = ("If such an offence is committed by a foreign national with the use of "
+                  "{mass media|channel:media} or the {Internet|channel:internet}, the offender "
+                  "will be {fined|penalty:fine} 50,000 to 100,000 rubles and "
+                  "{ousted|penalty:deportation} from Russia, or his will be "
+                  "{arrested|penalty:arrest} for 15 days and ousted.")
+
+
+def _verdict(clause: Clause, kb):
+    from datetime import date
+
+    from analysis.reasoning import derive_verdict, reason, worst_by_provision
+
+    r = reason([clause], kb, as_of=date(2013, 6, 30),
+               metadata={"kind": "law", "jurisdiction": "RU", "completeness": "full"})
+    provisions = worst_by_provision(r.findings)
+    return provisions, derive_verdict(provisions, r.findings)
+
+
+@pytest.mark.parametrize("text, necessity, verdict", [
+    # fines across several channels, no group, no vague term: necessity is for the State to
+    # show (GC34 para 27) -> a concern, and an instrument with concerns only is "mixed"
+    (MEDIA_FINES, "concern", "mixed"),
+    # arrest for the same expression: deprivation of liberty -> conflict
+    (FOREIGN_ARREST, "conflict", "incompatible"),
+])
+def test_necessity_concern_without_defect_gives_a_mixed_verdict(real_kb, text, necessity,
+                                                                verdict):
+    clause = marked(text)
+    provisions, got = _verdict(clause, real_kb)
+    assert provisions["iccpr/art_19__para_3"] == necessity
+    assert provisions["iccpr/art_19__para_2"] == "compatible"  # engaged, no defect
+    assert got == verdict
