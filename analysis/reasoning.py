@@ -317,7 +317,7 @@ class _ClauseView:
     rationales already worded (a clause meets some 30 tests, most of them not raised)."""
 
     __slots__ = ("clause", "found", "signals", "rights", "head", "quoted", "description",
-                 "_lists", "_evidence")
+                 "_lists", "_evidence", "_flat")
 
     def __init__(self, clause: Clause):
         self.clause = clause
@@ -330,6 +330,13 @@ class _ClauseView:
         self.quoted = {lang: f" {QUOTED[lang]}: «{self.head}»." for lang in LANGS}
         self._lists: dict[str, str] | None = None
         self._evidence: dict[tuple[str, ...], tuple[tuple, str]] = {}
+        self._flat: str | None = None
+
+    def flat(self) -> str:
+        """The clause text with its whitespace runs as single spaces (as quotes are)."""
+        if self._flat is None:
+            self._flat = " ".join(self.clause.text.split())
+        return self._flat
 
     def evidence(self, names: tuple[str, ...]) -> tuple[tuple, str]:
         """(evidence of the named signals, the clause's words quoted for it)."""
@@ -788,7 +795,7 @@ def _admissibility_finding(kb, provision: Provision, test: Test, doc_signals: fr
             "not_engaged" if "is_petition" not in doc_signals else "compatible")
         source = None  # the clause the quote comes from supplies the template's values
         if quote:
-            source = next((c for c in clauses if quote in " ".join(c.text.split())), None)
+            source = next((v.clause for v in views if quote in v.flat()), None)
         rationale = {}
         for lang in LANGS:
             if raised:
