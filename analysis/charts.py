@@ -500,6 +500,13 @@ def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None,
     return {name: dict(files) for name, files in out.items()}
 
 
+def charts_memoised(analysis: Analysis, *, lang: str = "en", kb: Any = None,
+                    formats: tuple[str, ...] = ("png",)) -> bool:
+    """True when :func:`render_charts` would serve every chart in ``formats`` without drawing."""
+    memo = _MEMO.get(_memo_key(analysis, lang, kb))
+    return memo is not None and all(set(formats) <= set(f) for f in memo.values())
+
+
 _MEMO: dict[str, dict[str, dict[str, bytes]]] = {}
 """The last charts drawn, by :func:`_memo_key`, with every format drawn. A notebook that
 shows the charts and then writes the brief in the same kernel (and the PDF worker forked from

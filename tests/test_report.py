@@ -438,3 +438,26 @@ def test_pdf_worker_gives_the_same_bytes_as_the_sequential_export():
         worker.close()
     assert "worker_pdf" in times  # the worker really printed it
     assert forked == render_all(a, lang="en", kb=None)
+
+
+def test_pdf_worker_with_charts_already_drawn_gives_the_same_bytes():
+    """Notebook 3 after notebook 2: the PNGs are drawn already (and inherited by the forked
+    worker); nothing is drawn twice and the files are those of the sequential export."""
+    import analysis.charts as charts
+    from analysis.report import render_all
+    from analysis.report.parallel import PdfWorker
+
+    a = fixture_analysis()
+    charts._MEMO.clear()
+    charts.render_charts(a, lang="en", formats=("png",))
+    worker = PdfWorker("en", None)
+    if not worker.available:
+        pytest.skip("no fork on this platform")
+    times: dict[str, float] = {}
+    try:
+        forked = render_all(a, lang="en", kb=None, worker=worker, timings=times)
+    finally:
+        worker.close()
+    assert "charts_parent" not in times and times["worker_charts_png"] < 0.5
+    charts._MEMO.clear()
+    assert forked == render_all(a, lang="en", kb=None)

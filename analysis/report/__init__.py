@@ -84,7 +84,7 @@ def _render_with_worker(analysis, lang: str, kb: Any, worker: Any,
                         step: Callable[[str, Callable[[], Any]], Any],
                         times: dict[str, float]) -> dict[str, bytes] | None:
     """The parent's share while the worker draws PNGs and prints the PDF (None: worker gone)."""
-    from ..charts import CHARTS, render_charts
+    from ..charts import CHARTS, charts_memoised, render_charts
     from ..models import dump_json
     from .docx import render_docx
     from .letters import render_letters
@@ -93,9 +93,16 @@ def _render_with_worker(analysis, lang: str, kb: Any, worker: Any,
     from .view import build_view
 
     files: dict[str, bytes] = {}
-    first = step("charts_parent", lambda: render_charts(analysis, lang=lang, kb=kb,
-                                                        names=PARENT_DRAWS))
-    if not worker.send_pngs({name: f["png"] for name, f in first.items()}):
+    if charts_memoised(analysis, lang=lang, kb=kb, formats=("png",)):
+        # drawn already in this process (a notebook showed them): the worker has them too
+        first: dict[str, dict[str, bytes]] = {}
+        pngs_first = render_charts(analysis, lang=lang, kb=kb, formats=("png",),
+                                   names=PARENT_DRAWS)
+    else:
+        first = step("charts_parent", lambda: render_charts(analysis, lang=lang, kb=kb,
+                                                            names=PARENT_DRAWS))
+        pngs_first = first
+    if not worker.send_pngs({name: f["png"] for name, f in pngs_first.items()}):
         return None
     view = step("view", lambda: build_view(analysis, lang=lang, kb=kb))
     files["brief.md"] = step("markdown", lambda: render_markdown(view)).encode("utf-8")
@@ -106,7 +113,7 @@ def _render_with_worker(analysis, lang: str, kb: Any, worker: Any,
         files[f"letters/{name}"] = data
     svgs = step("charts_svg", lambda: render_charts(
         analysis, lang=lang, kb=kb, formats=("svg",),
-        names=tuple(n for n in CHARTS if n not in PARENT_DRAWS)))
+        names=tuple(n for n in CHARTS if n not in first)))
     svgs = {name: (first[name] if name in first else svgs[name])
             for name in CHARTS if name in first or name in svgs}
     pngs = step("wait_charts_png", worker.charts)
