@@ -7,10 +7,15 @@ and *not* raised is on the record too ("Art. 26 checked: no differential treatme
 How a raised test becomes a status (the test's ``conditions`` say *whether* it is raised):
 
 - limitation tests (legality, legitimate aim, necessity/proportionality, non-discrimination,
-  Constitution art. 20(3)'s closed list, treaty priority, admissibility, precedent): raised ->
-  ``conflict``; except necessity raised only by criminal liability or several channels (no
-  defect, blanket scope or custodial penalty): ``concern``, since the State must show necessity
-  (GC34 para 27) and the text alone does not refute it (:data:`DISPROPORTION_SIGNALS`);
+  Constitution art. 20(3)'s closed list, admissibility, precedent): raised -> ``conflict``;
+  except necessity without a defect on the text's face: a list of channels, criminal liability
+  or a prison term alone is a ``concern`` (the State must show necessity: GC34 paras 27, 35),
+  and speech on the closed list (ICCPR art. 20, Constitution art. 20(3)) without a defect is
+  ``compatible`` unless a criminal or custodial penalty still has to be shown necessary (GC34
+  paras 50-52; :data:`ON_LIST_SIGNAL`);
+- treaty priority (Constitution art. 4(3)) is a ``conflict`` only where the clause conflicts
+  with the Covenant (an ICCPR conflict on the same clause), a ``concern`` for a defect without
+  one, else ``compatible``: engaging a right is not conflicting with the treaty;
 - engagement tests say a right is interfered with. The interference is a ``conflict`` when the
   same clause shows a defect that no justification can cure: a vague term (not "provided by
   law": CCPR/C/GC/34 para 25), a distinction on a status (art. 26), an explicitly unlimited ban
@@ -53,13 +58,47 @@ PRIMARY_KINDS = frozenset({
 })
 DEFECT_SIGNALS = frozenset({"vague_term", "distinction", "total_ban", "prior_restraint"})
 NECESSITY_KINDS = frozenset({"necessity", "proportionality", "necessity_proportionality"})
-DISPROPORTION_SIGNALS = DEFECT_SIGNALS | {"blanket_scope", "custodial_penalty"}
-"""What shows on the text's face that a restriction cannot be necessary: a defect above, a
-blanket scope ("must not be overbroad", GC34 para 34; Nepomnyashchiy para 7.8) or deprivation
-of liberty for expression ("imprisonment is never an appropriate penalty", said of
-defamation in GC34 para 47).
-Criminal liability or a reach over several channels alone raise the necessity test as a
-``concern``: the State must show necessity (GC34 para 27), the text alone does not refute it."""
+SEVERE_PENALTY_SIGNALS = frozenset({"criminal_penalty", "custodial_penalty"})
+ON_LIST_SIGNAL = "closed_list_speech"
+"""Necessity and proportionality (ICCPR 19(3); Constitution art. 39) of a raised test:
+
+- a defect on the text's face (:data:`DEFECT_SIGNALS`: a vague term, a distinction on a
+  status, an explicitly unlimited ban, prior restraint) shows that the restriction cannot be
+  necessary: ``conflict`` ("Restrictions must not be overbroad", GC34 para 34);
+- without one, a list of channels, criminal liability or a prison term do not by themselves
+  refute necessity: the State "must demonstrate in specific and individualized fashion ... the
+  necessity and proportionality of the specific action taken" (GC34 para 35; the burden is the
+  State's, para 27), so the test is a ``concern``. (GC34 para 47 says "imprisonment is never an
+  appropriate penalty" of defamation only, not of every speech offence);
+- speech on the closed list (war propaganda, advocacy of hatred that incites, violence,
+  terrorism, extremism: ICCPR art. 20, Constitution art. 20(3)) without a defect is the
+  restriction the Covenant itself requires (GC34 paras 50-52): ``compatible``, or a
+  ``concern`` when a criminal or custodial penalty still has to be shown necessary
+  (para 50: "a limitation that is justified on the basis of article 20 must also comply with
+  article 19, paragraph 3")."""
+NECESSITY_TO_SHOW = {
+    "en": "The restriction ({measures}{penalties}; channels: {channels}) shows no defect on its "
+          "face (no vague term, distinction on a status, total ban or prior restraint), but its "
+          "necessity is not shown by the text: the State must 'demonstrate in specific and "
+          "individualized fashion the precise nature of the threat, and the necessity and "
+          "proportionality of the specific action taken' (GC34 para 35). Quoted: «{quote}».",
+    "ru": "Ограничение ({measures}{penalties}; каналы: {channels}) не имеет видимого дефекта "
+          "(неясного понятия, различия по признаку, полного запрета, предварительной цензуры), "
+          "но его необходимость текстом не обоснована: государство должно конкретно доказать "
+          "характер угрозы, необходимость и соразмерность принятой меры (ЗО 34, п. 35). "
+          "Цитата: «{quote}».",
+}
+NECESSITY_ON_LIST = {
+    "en": "The restricted speech is on the closed list (war propaganda, advocacy of hatred, "
+          "violence: ICCPR art. 20; Constitution art. 20(3)) and the clause shows no defect: "
+          "States must prohibit such speech by law, and the prohibition must still meet art. "
+          "19(3) in its application (GC34 paras 50-52). Quoted: «{quote}».",
+    "ru": "Ограничиваемое выражение входит в закрытый перечень (пропаганда войны, призывы к "
+          "ненависти, насилию: ст. 20 МПГПП; ст. 20(3) Конституции), дефекта в положении нет: "
+          "такие высказывания должны быть запрещены законом, а запрет при применении должен "
+          "отвечать ст. 19(3) (ЗО 34, пп. 50-52). Цитата: «{quote}».",
+}
+"""Wording of a raised necessity test that is not a conflict (:func:`raised_status`)."""
 PROTECTION_PROVISIONS = frozenset({"iccpr/art_24", "iccpr/art_20"})
 """Provisions that are not freedoms subject to limitation: they never conflict by themselves."""
 
@@ -273,12 +312,28 @@ def _label(provision: Provision, lang: str) -> str:
 # --------------------------------------------------------------------------- statuses
 
 
-def raised_status(provision: Provision, test: Test, signals: frozenset[str]) -> str:
-    """Status of a raised test (module docstring)."""
+def raised_status(provision: Provision, test: Test, signals: frozenset[str],
+                  covenant_conflict: bool | None = None) -> str:
+    """Status of a raised test (module docstring; necessity: :data:`ON_LIST_SIGNAL`).
+
+    ``covenant_conflict``: whether an ICCPR finding on the same clause is a conflict. Treaty
+    priority (Constitution art. 4(3): ratified treaties "have priority over its laws") decides
+    between a law and the Covenant only where they conflict: ``conflict`` when the clause
+    conflicts with the Covenant; a defect (vague term, distinction...) in a clause whose
+    Covenant findings raise no conflict (e.g. a demand with no operative measure) is a
+    ``concern``; engagement alone gives the treaty nothing to prevail over (``compatible``).
+    Without the Covenant findings (``None``) a defect stands in for a conflict.
+    """
     defect = bool(signals & DEFECT_SIGNALS)
     if provision.id in PROTECTION_PROVISIONS:
         return "concern" if defect else "compatible"
-    if test.kind in NECESSITY_KINDS and not signals & DISPROPORTION_SIGNALS:
+    if test.kind == "treaty_priority":
+        if covenant_conflict or (covenant_conflict is None and defect):
+            return "conflict"
+        return "concern" if defect else "compatible"
+    if test.kind in NECESSITY_KINDS and not defect:
+        if ON_LIST_SIGNAL in signals and not signals & SEVERE_PENALTY_SIGNALS:
+            return "compatible"
         return "concern"
     if test.kind in PRIMARY_KINDS:
         return "conflict"
@@ -464,7 +519,8 @@ def _finding(id: str, clause_id: str, provision_id: str, test_id: str, status: s
 
 
 def _clause_finding(plan: _TestPlan, view: _ClauseView, *, completeness: str, thin: bool,
-                    available: bool, as_of: date) -> Finding:
+                    available: bool, as_of: date,
+                    covenant: frozenset[str] | None = None) -> Finding:
     """One test asked of one clause (statuses: module docstring)."""
     provision, test, clause = plan.provision, plan.test, view.clause
     raised = plan.raised(view.signals)
@@ -488,10 +544,15 @@ def _clause_finding(plan: _TestPlan, view: _ClauseView, *, completeness: str, th
         for lang in LANGS:
             rationale[lang] = _missing_text(provision, lang, as_of, raised, quote)
     else:
-        status = raised_status(provision, test, view.signals)
+        status = raised_status(provision, test, view.signals,
+                               None if covenant is None else clause.id in covenant)
         for lang in LANGS:
-            text = view.filled(plan.templates[lang], lang, quote)
-            if status == "compatible":
+            template = plan.templates[lang]
+            if test.kind in NECESSITY_KINDS and status != "conflict":
+                template = (NECESSITY_ON_LIST if status == "compatible"
+                            else NECESSITY_TO_SHOW)[lang]
+            text = view.filled(template, lang, quote)
+            if status == "compatible" and test.kind not in NECESSITY_KINDS:
                 text = plan.engaged_ok[lang] + " " + text
             rationale[lang] = _with_quote(text, quote, lang)
     return _finding(
@@ -505,7 +566,8 @@ def _clause_finding(plan: _TestPlan, view: _ClauseView, *, completeness: str, th
 
 
 def _test_findings(plan: _TestPlan, views: Sequence[_ClauseView], *, completeness: str,
-                   thin: bool, available: bool, as_of: date) -> list[Finding]:
+                   thin: bool, available: bool, as_of: date,
+                   covenant: frozenset[str] | None = None) -> list[Finding]:
     """One test asked of every clause. Not raised is the common case (most tests of most
     clauses): its rationale is the test's fixed "checked" wording with the clause's opening
     words quoted, exactly as :func:`_clause_finding` words it, assembled here from parts
@@ -513,7 +575,8 @@ def _test_findings(plan: _TestPlan, views: Sequence[_ClauseView], *, completenes
     static = plan.ok_static
     if not available or static is None or not _FAST_FINDINGS:
         return [_clause_finding(plan, v, completeness=completeness, thin=thin,
-                                available=available, as_of=as_of) for v in views]
+                                available=available, as_of=as_of, covenant=covenant)
+                for v in views]
     out: list[Finding] = []
     rights = plan.rights
     all_of, any_of, none_of, never = plan.all_of, plan.any_of, plan.none_of, plan.never
@@ -528,7 +591,7 @@ def _test_findings(plan: _TestPlan, views: Sequence[_ClauseView], *, completenes
         if not never and all_of <= sig and (not any_of or not any_of.isdisjoint(sig)) \
                 and none_of.isdisjoint(sig):  # plan.raised(sig), inlined
             out.append(_clause_finding(plan, v, completeness=completeness, thin=thin,
-                                       available=available, as_of=as_of))
+                                       available=available, as_of=as_of, covenant=covenant))
             continue
         head = v.head
         rationale = {}
@@ -672,6 +735,18 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
     per_test: list[tuple[str, str, list[Finding]]] = []  # clause findings, one list per test
     unavailable: list[str] = []
     warnings: list[str] = []
+    deferred: list[tuple[_TestPlan, bool]] = []
+
+    def _ask(plan: _TestPlan, available: bool, covenant: frozenset[str] | None) -> None:
+        per_clause = _test_findings(plan, views, completeness=comp, thin=thin,
+                                    available=available, as_of=as_of, covenant=covenant)
+        findings.extend(per_clause)
+        per_test.append((plan.provision.id, plan.test.id, per_clause))
+        findings.append(_document_finding(
+            kb, plan.provision, plan.test, per_clause, by_id, completeness=comp, thin=thin,
+            available=available, as_of=as_of, doc_quote=doc_quote,
+            authorities=plan.authorities))
+
     for provision in kb_provisions(kb):
         if not provision.tests:
             continue
@@ -694,14 +769,14 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
                                                        doc_quote, views=views))
                 continue
             plan = plans.get((provision.id, test.id)) or _TestPlan.of(kb, provision, test)
-            per_clause = _test_findings(plan, views, completeness=comp, thin=thin,
-                                        available=available, as_of=as_of)
-            findings.extend(per_clause)
-            per_test.append((provision.id, test.id, per_clause))
-            findings.append(_document_finding(
-                kb, provision, test, per_clause, by_id, completeness=comp, thin=thin,
-                available=available, as_of=as_of, doc_quote=doc_quote,
-                authorities=plan.authorities))
+            if test.kind == "treaty_priority":
+                deferred.append((plan, available))  # needs the Covenant findings first
+                continue
+            _ask(plan, available, None)
+    covenant = frozenset(f.clause_id for f in findings if f.clause_id != DOCUMENT
+                         and f.status == "conflict" and f.provision_id.startswith("iccpr/"))
+    for plan, available in deferred:
+        _ask(plan, available, covenant)
     if unavailable:
         warnings.append(
             f"The text in force on {as_of.isoformat()} is missing for {len(unavailable)} "

@@ -46,7 +46,7 @@ SIGNALS: tuple[str, ...] = (
     "targets_sogi", "targets_other_group", "distinction", "vague_term",
     *sorted(set(AIM_SIGNALS.values())), "aim_stated", "aim_listed",
     "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
-    "protective", "closed_list_speech", "legal_ref",
+    "protective", "closed_list_speech", "unlisted_propaganda", "legal_ref",
     # document-level
     "is_petition", "thin_evidence",
 )
@@ -104,13 +104,37 @@ _PRIVACY_PATTERNS = (
     r"\bжеке өмір\w*", r"\bдербес дерек\w*",
 )
 _CLOSED_LIST_PATTERNS = (
+    # ICCPR art. 20 (war propaganda; advocacy of national, racial or religious hatred that
+    # incites); Constitution art. 20(3) (forcible change of the constitutional system, violation
+    # of the Republic's integrity, undermining state security, war, social, racial, national,
+    # religious, class and clan superiority, cult of cruelty and violence); and the usual
+    # statutory forms of the same speech (incitement to terrorism, extremism, separatism)
     r"\bwar\b", r"\bviolence\b", r"\bextremis\w*", r"\bterroris\w*", r"\bsuperiority\b",
-    r"\bracial\b", r"\bhatred\b", r"\bseparatis\w*",
-    r"\bвойн\w*", r"\bнасили\w*", r"\bэкстремизм\w*", r"\bтерроризм\w*", r"\bпревосходств\w*",
-    r"\bрозн\w*", r"\bсепаратизм\w*",
-    r"\bвійн\w*", r"\bнасильств\w*", r"\bекстремізм\w*", r"\bтероризм\w*", r"\bворожнеч\w*",
+    r"\bracial\b", r"\bhatred\b", r"\bseparatis\w*", r"\benmity\b", r"\bcruelty\b",
+    r"\bforcible change\b", r"\bviolent change\b",
+    r"\bвойн\w*", r"\bнасили\w*", r"\bнасильственн\w* изменени\w*", r"\bэкстремизм\w*",
+    r"\bэкстремист\w*", r"\bтерроризм\w*", r"\bтеррорист\w*", r"\bпревосходств\w*",
+    r"\bрозн\w*", r"\bвражд\w*", r"\bненавист\w*", r"\bсепаратизм\w*", r"\bжестокост\w*",
+    r"\bвійн\w*", r"\bнасильств\w*", r"\bекстремізм\w*", r"\bтероризм\w*", r"\bтерорист\w*",
+    r"\bворожнеч\w*", r"\bненавист\w*",
     r"\bсоғыс\w*", r"\bзорлық\w*", r"\bэкстремизм\w*", r"\bтерроризм\w*",
 )
+_LIST_GAP_RE = re.compile(
+    r"^(?:\s*(?:,|;|\bor\b|\band\b|\band/or\b|\bили\b|\bи\b|\bлибо\b|\bа также\b|"
+    r"\bабо\b|\bі\b|\bй\b|\bта\b|\bжәне\b|\bнемесе\b)\s*(?:[^\W\d][\w-]*)?)*\s*$",
+    re.IGNORECASE | re.UNICODE)
+"""The words between a group word and a closed-list word when both are items of one coordinated
+list: only commas and conjunctions, each followed by at most one word ("national, racial or
+religious hatred"; «войны, социального, расового ... превосходства»). "Religious
+organisations promoting war" is not such a list: "organisations promoting" are two words
+without a conjunction."""
+PROPAGANDA_EXPRESSION = frozenset({"propaganda", "agitation"})
+PROPAGANDA_VAGUE = frozenset({"propaganda", "promotion", "imposing", "cultivation"})
+"""Propaganda, agitation and promotion-type concepts: what Constitution art. 20(3) speaks of
+("propaganda or agitation"). Its object decides whether the restriction is on the closed list."""
+OBJECT_VAGUE = frozenset({"non_traditional", "ideology", "foreign_influence", "harmful"})
+"""Vague terms that name the *object* of restricted speech: where one of them remains, the
+propaganda is (also) of something not on the closed list."""
 _PETITION_PATTERNS = (
     r"\bpetition\w*\b", r"\bпетици\w*", r"\bпетиці\w*", r"\bпетиция\w*",
 )
@@ -234,6 +258,54 @@ def _parts(clause: Clause) -> _Parts:
     )
 
 
+def _listed_with(clause: Clause, span: Span, closed: Sequence[Evidence]) -> bool:
+    """Whether ``span`` is one of the closed list's own items or grounds: it overlaps a
+    closed-list word ("extremism"), or it and a closed-list word are items of one coordinated
+    list ("national, racial or religious hatred", "advocating war, social, racial ...")."""
+    text, base = clause.text, clause.start
+    for ev in closed:
+        if span.start < ev.end and ev.start < span.end:
+            return True
+        if span.end <= ev.start:
+            gap = text[span.end - base:ev.start - base]
+        elif ev.end <= span.start:
+            gap = text[ev.end - base:span.start - base]
+        else:
+            continue
+        if len(gap) <= 120 and _LIST_GAP_RE.match(gap):
+            return True
+    return False
+
+
+def closed_list_reading(clause: Clause, p: "_Parts | None" = None
+                        ) -> tuple[list[Evidence], frozenset[tuple[int, int]], bool]:
+    """How a clause's speech relates to the closed lists of ICCPR art. 20 and Constitution
+    art. 20(3): (closed-list words, spans that are the list's own items or grounds, whether the
+    restricted propaganda also has an object *not* on the list).
+
+    On the list: national, racial or religious words qualifying "hatred" or "superiority" are
+    the protected grounds of the prohibited speech, not a group the clause treats adversely
+    (ICCPR art. 20(2): "advocacy of national, racial or religious hatred"); "propaganda for
+    war" is the Covenant's own term for speech States must prohibit (art. 20(1); CCPR/C/GC/34
+    paras 50-52), not a vague one. An object off the list remains where the clause also names
+    a sexual orientation or gender identity, another group, or a vague object ("non-traditional",
+    "ideology", "harmful")."""
+    p = p if p is not None else _parts(clause)
+    if not (p.expression or p.vague):
+        return [], frozenset(), False
+    closed = _matches(clause, CLOSED_LIST_RE)
+    if not closed:
+        return [], frozenset(), False
+    listed = frozenset((s.start, s.end) for s in p.groups + p.vague
+                       if s.concept not in PROPAGANDA_VAGUE and _listed_with(clause, s, closed))
+    unlisted = any(g.concept == "lgbt" or ((g.start, g.end) not in listed
+                                           and g.concept not in DESIGNATION_GROUPS)
+                   for g in p.groups)
+    unlisted = unlisted or any(v.concept in OBJECT_VAGUE and (v.start, v.end) not in listed
+                               for v in p.vague)
+    return closed, listed, unlisted
+
+
 def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     """Signal name -> the evidence it rests on (every present signal has an entry)."""
     p = _parts(clause)
@@ -243,6 +315,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         out.setdefault(name, []).extend(ev)
 
     out[clause.kind] = []
+    closed, listed, off_list = closed_list_reading(clause, p)
+    on_list = bool(closed) and not off_list
     restricting = p.measures + p.designations
     if restricting:
         put("measure", _as_evidence(restricting))
@@ -274,12 +348,20 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
 
     total = _matches(clause, TOTAL_RE) if adverse else []
     wide = _matches(clause, WIDE_RE) if adverse else []
-    if adverse and (total or wide or len({s.concept for s in p.channels}) >= 3):
-        put("blanket_scope", total + wide + (_as_evidence(p.channels)
-                                             if len({s.concept for s in p.channels}) >= 3 else []))
-    if adverse and total:
+    # a list of channels is not overbreadth: "through the internet, television or print media"
+    # says where the speech is restricted, not that all of it is (GC34 para 34 asks whether the
+    # restriction is overbroad, which its object and its words of scope show)
+    if adverse and (total or wide):
+        put("blanket_scope", total + wide)
+    # "any propaganda for war" is what ICCPR art. 20(1) itself requires States to prohibit:
+    # an unlimited ban of speech on the closed list is no defect (GC34 paras 50-52)
+    if adverse and total and not on_list:
         put("total_ban", total)
 
+    # "propaganda for war", "extremism" on a closed list: the Covenant's and the
+    # Constitution's own terms for the listed speech, not vague ones (closed_list_reading)
+    vague = [v for v in p.vague if (v.start, v.end) not in listed
+             and not (on_list and v.concept in PROPAGANDA_VAGUE)]
     protective_only = bool(p.protective) and not adverse
     if not protective_only:
         sogi = [g for g in p.groups if g.concept == "lgbt"]
@@ -287,13 +369,16 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
             put("targets_sogi", _as_evidence(sogi))
         # a status the law itself creates ("foreign agent") is a measure, not a protected
         # characteristic: it reaches association and privacy, not art. 26 by itself
-        others = [g for g in p.groups if g.concept != "lgbt" and g.concept not in DESIGNATION_GROUPS]
-        if others and (adverse or p.vague):
+        # the grounds of closed-list speech ("racial or religious hatred") are protected
+        # characteristics, not a group the clause treats adversely (closed_list_reading)
+        others = [g for g in p.groups if g.concept != "lgbt"
+                  and g.concept not in DESIGNATION_GROUPS and (g.start, g.end) not in listed]
+        if others and (adverse or vague):
             put("targets_other_group", _as_evidence(others))
         if "targets_sogi" in out or "targets_other_group" in out:
             put("distinction", out.get("targets_sogi", []) + out.get("targets_other_group", []))
-    if p.vague:
-        put("vague_term", _as_evidence(p.vague))
+    if vague:
+        put("vague_term", _as_evidence(vague))
 
     for aim in p.aims:
         name = AIM_SIGNALS.get(aim.concept)
@@ -326,10 +411,12 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         put("reaches_children", children)
     if p.protective:
         put("protective", _as_evidence(p.protective))
-    if p.expression or p.vague:
-        closed = _matches(clause, CLOSED_LIST_RE)
-        if closed:
-            put("closed_list_speech", closed)
+    if on_list:
+        put("closed_list_speech", closed)
+    propaganda = ([s for s in p.expression if s.concept in PROPAGANDA_EXPRESSION]
+                  + [v for v in p.vague if v.concept in PROPAGANDA_VAGUE])
+    if propaganda and not on_list:
+        put("unlisted_propaganda", _as_evidence(propaganda))
     if p.legal_refs:
         put("legal_ref", _as_evidence(p.legal_refs))
     return out

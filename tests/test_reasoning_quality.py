@@ -189,8 +189,10 @@ def _verdict(clause: Clause, kb):
     # fines across several channels, no group, no vague term: necessity is for the State to
     # show (GC34 para 27) -> a concern, and an instrument with concerns only is "mixed"
     (MEDIA_FINES, "concern", "mixed"),
-    # arrest for the same expression: deprivation of liberty -> conflict
-    (FOREIGN_ARREST, "conflict", "incompatible"),
+    # arrest for the same expression, still no defect on the text's face: a custodial
+    # penalty alone does not refute necessity (GC34 para 47 says "imprisonment is never an
+    # appropriate penalty" of defamation only); the State must show it (para 35): concern
+    (FOREIGN_ARREST, "concern", "mixed"),
 ])
 def test_necessity_concern_without_defect_gives_a_mixed_verdict(real_kb, text, necessity,
                                                                 verdict):
