@@ -1122,6 +1122,14 @@ def derive_targets_group(findings: Sequence[Finding], clauses: Sequence[Clause])
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+def _vague_spans(clause: Clause) -> list[Span]:
+    """The clause's vague spans that the ``vague_term`` signal counts: not the closed list's
+    own terms ("propaganda for war", "extremism": :func:`analysis.signals.closed_list_reading`)."""
+    if not any(s.label == "vague" for s in clause.spans):
+        return []
+    return [e.span for e in clause_evidence(clause).get("vague_term", ()) if e.span is not None]
+
+
 def derive_vague_terms(clauses: Sequence[Clause]) -> tuple[str, ...]:
     """Vague terms as they occur in the text, in order of first occurrence, de-duplicated.
 
@@ -1130,8 +1138,8 @@ def derive_vague_terms(clauses: Sequence[Clause]) -> tuple[str, ...]:
     *restriction* is formulated with sufficient precision (CCPR/C/GC/34 para 25), so the
     narrative words of a description are not vague terms of the instrument."""
     seen: list[str] = []
-    spans = sorted((s for c in clauses if defines_scope(c) for s in c.spans
-                    if s.label == "vague"), key=lambda s: (s.start, s.end))
+    spans = sorted((s for c in clauses if defines_scope(c) for s in _vague_spans(c)),
+                   key=lambda s: (s.start, s.end))
     for s in spans:
         if s.text not in seen:
             seen.append(s.text)

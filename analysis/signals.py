@@ -243,6 +243,15 @@ def _parts(clause: Clause) -> _Parts:
     for s in clause.spans:
         if not s.negated:
             by.setdefault(s.label, []).append(s)
+    if "protective" in by:
+        # a measure word inside a protective phrase is that phrase's own wording, not a
+        # restriction: «Цензура запрещается» ("censorship shall be prohibited", Constitution
+        # art. 20(1)) guarantees speech; "prohibit any discrimination" protects equality
+        shields = [(p.start, p.end) for p in by["protective"]]
+        for label in ("measure", "penalty"):
+            if label in by:
+                by[label] = [m for m in by[label]
+                             if not any(a <= m.start and m.end <= b for a, b in shields)]
     groups = by.get("group", [])
     return _Parts(
         measures=by.get("measure", []),
