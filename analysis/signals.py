@@ -128,6 +128,43 @@ list: only commas and conjunctions, each followed by at most one word ("national
 religious hatred"; «войны, социального, расового ... превосходства»). "Religious
 organisations promoting war" is not such a list: "organisations promoting" are two words
 without a conjunction."""
+_OPPOSITION_RE = re.compile(
+    r"\b(?:against|oppose[sd]?|opposing|say no to)\b|\bпротив\b|\bпроти\b|\bқарсы(?:мыз|пыз)?\b",
+    re.IGNORECASE | re.UNICODE)
+_OPPOSITION_REACH = 60
+"""A petition's demand often names what it wants banned only by opposing it: «Мы против
+открытой и скрытой пропаганды ЛГБТ», "We are against LGBT propaganda", «ЛГБТ насихатына
+қарсымыз». In a demand, opposition to an expression object is a call to restrict it; opposition
+to a measure ("against the ban on Pride events") is the opposite, a call not to restrict. The
+object must follow the opposition word closely (Kazakh: precede it, «қарсы» is a postposition)."""
+
+
+def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]]:
+    """In a demand: (opposition words that call for a restriction of an expression object,
+    measures the demand opposes). Only the nearest annotated object of each opposition word
+    counts, so "against violence, and for a ban on propaganda" keeps its ban."""
+    if clause.kind != "demand":
+        return [], []
+    calls: list[Evidence] = []
+    opposed: list[Span] = []
+    for m in _OPPOSITION_RE.finditer(clause.text):
+        a, b = clause.start + m.start(), clause.start + m.end()
+        postposition = m.group(0).lower().startswith("қарсы")
+        if postposition:
+            near = [s for s in p.expression + p.measures if s.end <= a and a - s.end <= _OPPOSITION_REACH]
+            target = max(near, key=lambda s: s.end, default=None)
+        else:
+            near = [s for s in p.expression + p.measures if s.start >= b and s.start - b <= _OPPOSITION_REACH]
+            target = min(near, key=lambda s: s.start, default=None)
+        if target is None:
+            continue
+        if target.label == "measure":
+            opposed.append(target)
+        else:
+            calls.append(Evidence(a, b, m.group(0)))
+    return calls, opposed
+
+
 PROPAGANDA_EXPRESSION = frozenset({"propaganda", "agitation"})
 PROPAGANDA_VAGUE = frozenset({"propaganda", "promotion", "imposing", "cultivation"})
 """Propaganda, agitation and promotion-type concepts: what Constitution art. 20(3) speaks of
@@ -326,9 +363,11 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     out[clause.kind] = []
     closed, listed, off_list = closed_list_reading(clause, p)
     on_list = bool(closed) and not off_list
-    restricting = p.measures + p.designations
-    if restricting:
-        put("measure", _as_evidence(restricting))
+    calls, opposed = _opposition(clause, p)
+    measures = [s for s in p.measures if s not in opposed]
+    restricting = measures + p.designations
+    if restricting or calls:
+        put("measure", _as_evidence(restricting) + calls)
     if p.penalties:
         put("penalty", _as_evidence(p.penalties))
     cust = [s for s in p.penalties if s.concept in CUSTODIAL]
@@ -344,14 +383,14 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     if len({s.concept for s in p.channels}) >= 2:
         put("multiple_channels", _as_evidence(p.channels))
 
-    adverse = bool(restricting or p.penalties)
+    adverse = bool(restricting or p.penalties or calls)
     comm = [s for s in p.channels if s.concept in COMMUNICATION_CHANNELS]
     if adverse and (p.expression or comm):
         put("restricts_expression",
-            _as_evidence(restricting + p.penalties + p.expression + comm))
+            _as_evidence(restricting + p.penalties) + calls + _as_evidence(p.expression + comm))
     elif p.designations:
         put("restricts_expression", _as_evidence(p.designations))
-    prior = [s for s in p.measures if s.concept in PRIOR_RESTRAINT]
+    prior = [s for s in measures if s.concept in PRIOR_RESTRAINT]
     if prior:
         put("prior_restraint", _as_evidence(prior))
 
@@ -407,7 +446,7 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     if assembly or sweeping:
         put("reaches_assembly", _as_evidence(assembly) + sweeping)
     assoc = ([s for s in p.groups if s.concept in ASSOCIATION_GROUPS]
-             + [s for s in p.measures if s.concept in ASSOCIATION_MEASURES]
+             + [s for s in measures if s.concept in ASSOCIATION_MEASURES]
              + [s for s in p.penalties if s.concept in ASSOCIATION_PENALTIES])
     if assoc or sweeping:
         put("reaches_association", _as_evidence(assoc) + sweeping)

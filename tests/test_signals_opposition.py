@@ -1,0 +1,90 @@
+"""A demand that opposes an expression object calls for its restriction (analysis.signals,
+``_opposition``); a demand that opposes a measure calls for no restriction.
+
+The real text is the 2024 petition's title, verbatim as the Ministry of Culture and Information
+quoted it (shared/sources/kz/03_Petition_text_and_demands.txt, line 23), read from the bundled
+petition (data/petitions/kz-2024-lgbt-propaganda/text.md, its heading);
+the English is our working translation of that title (data/petitions/.../translation.en.md).
+The Kazakh slogan and the sentence opposing a ban are constructed illustrations of the rule, not
+evidence on their own. Evidence words are marked inline with <m>…</m>.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.pipeline import analyse_text
+from analysis.signals import clause_signals, signal_evidence
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = "2024-06-01"
+
+
+def petition_title_ru() -> str:
+    text = (ROOT / "data" / "petitions" / "kz-2024-lgbt-propaganda" / "text.md").read_text(
+        encoding="utf-8")
+    m = re.search(r"^# (Мы против[^\n]+)$", text, re.MULTILINE)
+    assert m, "the petition's title heading is not in text.md"
+    return m.group(1)
+
+
+def petition_title_en() -> str:
+    text = (ROOT / "data" / "petitions" / "kz-2024-lgbt-propaganda" / "translation.en.md"
+            ).read_text(encoding="utf-8")
+    m = re.search(r'## Title\n\n"([^"]+)"', text)
+    assert m, "the translated title is not in translation.en.md"
+    return m.group(1)
+
+
+def _marked(text: str) -> tuple[str, list[str]]:
+    return re.sub(r"</?m>", "", text), re.findall(r"<m>(.*?)</m>", text)
+
+
+def test_real_title_is_quoted_verbatim():
+    assert petition_title_ru() == "Мы против открытой и скрытой пропаганды ЛГБТ в Республике Казахстан!"
+
+
+@pytest.mark.parametrize("title", [petition_title_ru, petition_title_en],
+                         ids=["ru-verbatim", "en-our-translation"])
+def test_a_petition_against_propaganda_demands_its_ban(title):
+    analysis = analyse_text(title() + "\n", as_of=AS_OF)
+    clause = analysis.clauses[0]
+    assert clause.kind == "demand"
+    signals = clause_signals(clause)
+    assert {"measure", "restricts_expression", "targets_sogi", "total_ban"} <= signals
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+    assert analysis.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("marked", [
+    "Мы <m>против</m> открытой и скрытой пропаганды ЛГБТ в Республике Казахстан!",
+    "We are <m>against</m> open and hidden LGBT propaganda in the Republic of Kazakhstan!",
+    "ЛГБТ насихатына <m>қарсымыз</m>!",  # constructed illustration (Kazakh postposition)
+])
+def test_the_opposition_word_is_the_measure_evidence(marked):
+    text, expected = _marked(marked)
+    clause = analyse_text(text + "\n", as_of=AS_OF).clauses[0]
+    words = [e.text for e in signal_evidence(clause, ["measure"])]
+    assert words == expected
+
+
+def test_a_demand_against_a_ban_restricts_nothing():
+    # constructed illustration: the demand opposes the measure, so the ban is not a restriction
+    # the text asks for (and nothing in it targets a group adversely)
+    analysis = analyse_text("We are against the ban on Pride events in our city.\n", as_of=AS_OF)
+    signals = clause_signals(analysis.clauses[0])
+    assert "measure" not in signals and "restricts_expression" not in signals
+    assert analysis.verdict == "compatible"
+    assert analysis.conflicts_iccpr == ()
+
+
+def test_opposition_outside_a_demand_is_not_a_call_to_ban():
+    # constructed illustration: a description that reports someone's opposition asks for
+    # nothing, so "against" there raises no measure
+    text = "Many people in the city spoke out against LGBT propaganda last year.\n"
+    clause = analyse_text(text, as_of=AS_OF).clauses[0]
+    assert clause.kind == "description"
+    assert "measure" not in clause_signals(clause)
