@@ -19,13 +19,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..errors import UnsupportedLanguageError
 from ..models import SUPPORTED_LANGUAGES, Clause, Segment, Span
 from ..text import Document
 from .langid import detect_language, detect_languages
-from .modality import clause_kind, is_negated
+from .lemmatise import is_infinitive_or_imperative, lemmatiser_for
+from .modality import NEGATABLE, clause_kind, is_negated
 from .pipelines import (CUE_PREFIX, HITS, NAME_LABEL, REFS, clause_token_ranges, doc_text,
                         get_pipeline, load_lexicon, make_clause_doc)
 from .segment import Unit, segment
@@ -94,20 +94,25 @@ def _check_supported(plan: _Plan) -> None:
 
 
 class _Tokens:
-    """Token offsets and flags of one processed ``Doc`` as plain lists (no ``Token`` objects:
-    creating them costs more than the whole lemma pass)."""
+    """Token offsets and flags of one processed ``Doc`` as plain lists, read once per ``Doc``
+    with ``Doc.to_array`` (no ``Token`` objects: creating them costs more than the whole lemma ``begin``/``finish``: each token's start and end in the normalised document
+    (``offset`` = where the ``Doc``'s text starts in it); ``negation``/``stop``: the token is a
+    negation word of the language / punctuation that ends a negation's reach (see
+    :func:`analysis.nlp.modality.is_negated`), both computed for the whole ``Doc`` at once."""
 
-    __slots__ = ("text", "idx", "length", "punct", "alpha")
+    __slots__ = ("text", "idx", "length", "punct", "alpha", "begin", "finish", "lower")
 
-    def __init__(self, doc, text: str):
-        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH
-
+    def __init__(self, doc, text: str, offset: int = 0):
         self.text = text
         if len(doc):
-            self.idx, self.length, self.punct, self.alpha = doc.to_array(
-                [IDX, LENGTH, IS_PUNCT, IS_ALPHA]).T.tolist()
+            arr = doc.to_array(_TOKEN_ATTRS())
+            self.idx, self.length, self.punct, self.alpha, self.lower = arr.T.tolist()
+            begin = arr[:, 0] + offset
+            self.begin = begin.tolist()
+            self.finish = (begin + arr[:, 1]).tolist()
         else:
-            self.idx = self.length = self.punct = self.alpha = []
+            self.idx = self.length = self.punct = self.alpha = self.begin = self.finish = []
+            self.lower = []
 
     def word(self, i: int) -> str:
         start = self.idx[i]
@@ -118,6 +123,44 @@ class _Tokens:
 
     def end(self, i: int) -> int:
         return self.idx[i] + self.length[i]
+
+
+@lru_cache(maxsize=1)
+def _TOKEN_ATTRS() -> list:
+    from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER
+
+    return [IDX, LENGTH, IS_PUNCT, IS_ALPHA, LOWER]
+
+
+@lru_cache(maxsize=None)
+def _flag_hashes(lang: str) -> tuple[frozenset, frozenset]:
+    """String hashes (as spaCy's ``LOWER`` attribute holds them) of the negation words of
+    ``lang`` (and "n't") and of the punctuation that stops a negation's reach."""
+    from spacy.strings import StringStore
+
+    from .modality import PUNCT_STOPS
+
+    strings = StringStore()
+    return (frozenset(strings.add(w) for w in load_lexicon(lang).negation | {"n't"}),
+            frozenset(strings.add(w) for w in PUNCT_STOPS))
+
+
+def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset,
+                    stops: frozenset) -> bool:
+    """:func:`analysis.nlp.modality.is_negated` for a language with preposed negation, on the
+    token arrays: a negation word (``negation``: hashes) at most three tokens before ``start``
+    (not before the clause's first token ``lo``) with no punctuation (spaCy's flag or
+    ``stops``) in between."""
+    lower, punct = toks.lower, toks.punct
+    i = start - 1
+    last = max(lo, start - 3)
+    while i >= last:
+        if punct[i] or lower[i] in stops:
+            return False
+        if lower[i] in negation:
+            return True
+        i -= 1
+    return False
 
 
 def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
@@ -132,59 +175,17 @@ def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
     if not first[0].isupper():
         return False
     if lang in ("ru", "uk"):
-        from .lemmatise import is_infinitive_or_imperative
-
         return is_infinitive_or_imperative(lang, first)
     if lang == "kk":
         last = [i for i in range(max(lo, hi - 3), hi) if toks.alpha[i]]
         return bool(last) and toks.word(last[-1]).lower().endswith(("сын", "сін", "лсын", "лсін"))
-    from .lemmatise import lemmatiser_for
-
     return lemmatiser_for(lang)(first) in _imperative_lemmas(lang)
 
 
 @lru_cache(maxsize=None)
 def _imperative_lemmas(lang: str) -> frozenset:
-    from .lemmatise import lemmatiser_for
-
     fn = lemmatiser_for(lang)
     return frozenset(fn(w) for w in load_lexicon(lang).imperative_words)
-
-
-class _ClauseParts(NamedTuple):
-    """What the pipeline found in one clause: spans as (start, end, label, concept, negated)
-    in normalised offsets, cue names, and whether the clause starts with an imperative."""
-
-    spans: list
-    cues: set
-    starts_imperative: bool
-
-
-def _clause_parts(doc, toks: _Tokens, k: int, offset: int, unit: Unit, lang: str,
-                  lex) -> _ClauseParts:
-    lo, hi = clause_token_ranges(doc)[k]
-    cues: set[str] = set()
-    spans = []
-    names = []
-    for s, e, label, concept in doc.user_data[HITS][k]:
-        if label.startswith(CUE_PREFIX):
-            cues.add(concept)
-            continue
-        if label == NAME_LABEL:
-            names.append((s, e))
-            continue
-        spans.append((offset + toks.start(s), offset + toks.end(e - 1), label, concept,
-                      is_negated(toks, s, e, lo, hi, label, lex.negation, lang)))
-    if names:
-        # words inside a proper name ("Human Rights Watch", «Комитет по правам человека») are
-        # part of the name, not the clause's own language
-        inside = [(offset + toks.start(s), offset + toks.end(e - 1)) for s, e in names]
-        spans = [sp for sp in spans if not any(a <= sp[0] and sp[1] <= b for a, b in inside)]
-    for s, e, concept in doc.user_data[REFS][k]:
-        spans.append((offset + s, offset + e, "legal_ref", concept, False))
-    imperative = ("demand" not in cues and unit.role in ("title", "paragraph", "sentence", "numbered")
-                  and _starts_imperative(lang, toks, lo, hi))
-    return _ClauseParts(spans, cues, imperative)
 
 
 GENERIC_MEASURES = frozenset({"ban", "restrict", "remove", "close"})
@@ -221,10 +222,11 @@ def _trusted(cls, values: dict):
     running the validator again (what ``model_construct`` does, at a third of its cost: in
     pydantic 2 ``model_construct`` is slower than validation). ``values`` must name every field,
     in field order; the instance is equal to, and dumps exactly as, ``cls(**values)``
-    (tests/test_nlp_speed_invariants.py)."""
+    (tests/test_nlp_speed_invariants.py). All instances of a class share one fields-set (a
+    frozen model never adds to it; ``model_copy`` copies it before an update)."""
     obj = _new(cls)
     _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", set(values))
+    _set(obj, "__pydantic_fields_set__", _FIELDS_SET[cls])
     _set(obj, "__pydantic_extra__", None)
     _set(obj, "__pydantic_private__", None)
     return obj
@@ -232,38 +234,102 @@ def _trusted(cls, values: dict):
 
 _new = object.__new__
 _set = object.__setattr__
+_FIELDS_SET = {Span: set(Span.model_fields), Clause: set(Clause.model_fields)}
+_SPAN_FIELDS = _FIELDS_SET[Span]
+_CUE_LEN = len(CUE_PREFIX)
 
 
-def _build_clause(document: Document, unit: Unit, lang: str, parts: _ClauseParts) -> Clause:
-    original = document.original
-    offsets = document.offsets
-    spans: dict[tuple, Span] = {}
-    found = parts.spans
-    table = _is_table_row(document, unit)
-    if table:
+def _doc_clauses(doc, plan: _Plan, unit_ids: list[int], lang: str, lex,
+                 out: dict[int, Clause]) -> None:
+    """The :class:`Clause` of each unit ``unit_ids`` of ``plan`` from one processed ``Doc``
+    (the pipeline's hits and references per clause), into ``out`` by unit index.
+
+    Per clause: spans in normalised offsets from the token arrays (negation from the ``Doc``'s
+    flags), words inside a proper name dropped ("Human Rights Watch", «Комитет по правам
+    человека» are names, not the clause's own language), legal references added, everyday
+    measures without an object dropped (:data:`GENERIC_MEASURES`), offsets mapped to the
+    original, one :class:`Span` per distinct (start, end, label, concept) in that order, and the
+    clause's kind. This runs for every clause of every document, so it reads the ``Doc`` once
+    (:class:`_Tokens`) and builds the models from checked values (:func:`_trusted`, inlined)."""
+    document = plan.document
+    units = plan.units
+    offset = units[unit_ids[0]].start
+    toks = _Tokens(doc, doc_text(doc), offset)
+    begin, finish = toks.begin, toks.finish
+    kazakh = lang == "kk"
+    negation_words = lex.negation
+    negation_hashes, stop_hashes = _flag_hashes(lang)
+    original, offsets = document.original, document.offsets
+    doc_kind, markdown = document.kind, document.format == "md"
+    ranges = clause_token_ranges(doc)
+    all_hits, all_refs = doc.user_data[HITS], doc.user_data[REFS]
+    for k, u in enumerate(unit_ids):
+        unit = units[u]
+        lo, hi = ranges[k]
+        cues: set[str] = set()
         found = []
-    elif not _restricts_something(found):
-        found = [sp for sp in found
-                 if not (sp[2] == "measure" and sp[3] in GENERIC_MEASURES and not sp[4])]
-    for ns, ne, label, concept, negated in found:
-        # Document.to_original, inlined (it runs for every span)
-        s = offsets[ns]
-        e = offsets[ne - 1] + 1 if ne > ns else s
-        key = (s, e, label, concept)
-        if key not in spans:
-            spans[key] = _trusted(Span, {"label": label, "concept": concept, "start": s,
-                                         "end": e, "text": original[s:e], "negated": negated})
-    kind = "description" if table else clause_kind(
-        cues=parts.cues, role=unit.role, doc_kind=document.kind,
-        starts_imperative=parts.starts_imperative)
-    s, e = document.to_original(unit.start, unit.end)
-    ordered = tuple(spans[k] for k in sorted(spans))
-    return _trusted(Clause, {"id": unit.id, "start": s, "end": e, "text": original[s:e],
-                             "language": lang, "kind": kind, "spans": ordered,
-                             "heading": unit.heading})
+        names = None
+        generic = False
+        for s, e, label, concept in all_hits[k]:
+            if label in NEGATABLE:
+                negated = (is_negated(toks, s, e, lo, hi, label, negation_words, lang) if kazakh
+                           else _negated_before(toks, s, lo, negation_hashes, stop_hashes))
+                if label == "measure" and not negated and concept in GENERIC_MEASURES:
+                    generic = True
+            elif label == NAME_LABEL:
+                (names if names is not None else (names := [])).append(
+                    (begin[s], finish[e - 1]))
+                continue
+            elif label.startswith(CUE_PREFIX):
+                cues.add(concept)
+                continue
+            else:
+                negated = False
+            found.append((begin[s], finish[e - 1], label, concept, negated))
+        if names:
+            found = [sp for sp in found if not any(a <= sp[0] and sp[1] <= b for a, b in names)]
+            generic = generic and any(sp[2] == "measure" and sp[3] in GENERIC_MEASURES
+                                      and not sp[4] for sp in found)
+        for s, e, concept in all_refs[k]:
+            found.append((offset + s, offset + e, "legal_ref", concept, False))
+        table = markdown and _is_table_row(document, unit)
+        if table:
+            found = ()
+        elif generic and not _restricts_something(found):
+            found = [sp for sp in found
+                     if not (sp[2] == "measure" and sp[3] in GENERIC_MEASURES and not sp[4])]
+        spans: dict[tuple, Span] = {}
+        for ns, ne, label, concept, negated in found:
+            # Document.to_original, inlined
+            so = offsets[ns]
+            eo = offsets[ne - 1] + 1 if ne > ns else so
+            key = (so, eo, label, concept)
+            if key not in spans:
+                span = _new(Span)
+                _set(span, "__dict__", {"label": label, "concept": concept, "start": so,
+                                        "end": eo, "text": original[so:eo], "negated": negated})
+                _set(span, "__pydantic_fields_set__", _SPAN_FIELDS)
+                _set(span, "__pydantic_extra__", None)
+                _set(span, "__pydantic_private__", None)
+                spans[key] = span
+        if table:
+            kind = "description"
+        else:
+            imperative = ("demand" not in cues
+                          and unit.role in ("title", "paragraph", "sentence", "numbered")
+                          and _starts_imperative(lang, toks, lo, hi))
+            kind = clause_kind(cues=cues, role=unit.role, doc_kind=doc_kind,
+                               starts_imperative=imperative)
+        s = offsets[unit.start]
+        e = offsets[unit.end - 1] + 1 if unit.end > unit.start else s
+        ordered = tuple(spans[key] for key in sorted(spans)) if len(spans) > 1 else tuple(
+            spans.values())
+        out[u] = _trusted(Clause, {"id": unit.id, "start": s, "end": e, "text": original[s:e],
+                                   "language": lang, "kind": kind, "spans": ordered,
+                                   "heading": unit.heading})
 
 
-def _finish(plan: _Plan, parts: dict[int, _ClauseParts]) -> Annotated:
+def _finish(plan: _Plan, clauses_at: dict[int, Clause]) -> Annotated:
     document = plan.document
     clauses: list[Clause] = []
     skipped: list[Segment] = []
@@ -279,7 +345,7 @@ def _finish(plan: _Plan, parts: dict[int, _ClauseParts]) -> Annotated:
                 + " (supported: " + ", ".join(SUPPORTED_LANGUAGES) + ")",
             ))
             continue
-        clauses.append(_build_clause(document, unit, lang, parts[i]))
+        clauses.append(clauses_at[i])
         share[lang] += unit.end - unit.start
     languages = tuple(sorted(share, key=lambda k: (-share[k], k)))
     return Annotated(document=document, clauses=tuple(clauses), skipped=tuple(skipped),
@@ -306,7 +372,7 @@ def _run(plans: list[_Plan], batch_size: int) -> list[Annotated]:
     for p_idx, plan in enumerate(plans):
         for lang, unit_ids in _runs(plan):
             by_lang[lang].append((p_idx, unit_ids))
-    parts: list[dict[int, _ClauseParts]] = [dict() for _ in plans]
+    parts: list[dict[int, Clause]] = [dict() for _ in plans]
     for lang in sorted(by_lang):
         jobs = by_lang[lang]
         nlp = get_pipeline(lang)
@@ -321,11 +387,7 @@ def _run(plans: list[_Plan], batch_size: int) -> list[Annotated]:
                                                   for u in unit_ids])
 
         for (p, unit_ids), doc in zip(jobs, nlp.pipe(docs(), batch_size=batch_size)):
-            units = plans[p].units
-            offset = units[unit_ids[0]].start
-            toks = _Tokens(doc, doc_text(doc))
-            for k, u in enumerate(unit_ids):
-                parts[p][u] = _clause_parts(doc, toks, k, offset, units[u], lang, lex)
+            _doc_clauses(doc, plans[p], unit_ids, lang, lex, parts[p])
     return [_finish(plan, parts[i]) for i, plan in enumerate(plans)]
 
 

@@ -22,7 +22,7 @@ import re
 
 NEGATABLE = frozenset({"measure", "penalty", "expression"})
 _KK_NEG = re.compile(r"(?:ма|ме|ба|бе|па|пе)(?:й|с|ған|ген|у|уы|уі|йды|йді|ды|ді|сын|сін|ңыз|ңдар|йтын|йтін|лы|лі|уға|уге)\w*$")
-_PUNCT = frozenset(",;:()\"-")
+PUNCT_STOPS = frozenset(",;:()\"-")  # also tokens spaCy does not flag as punctuation
 
 
 def is_negated(toks, start: int, end: int, lo: int, hi: int, label: str, negation: frozenset,
@@ -44,7 +44,7 @@ def is_negated(toks, start: int, end: int, lo: int, hi: int, label: str, negatio
     steps = 0
     while i >= lo and steps < 3:
         word = toks.word(i)
-        if word in _PUNCT or toks.punct[i]:
+        if word in PUNCT_STOPS or toks.punct[i]:
             break
         low = word.lower()
         if low in negation or low == "n't":
