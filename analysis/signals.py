@@ -274,6 +274,42 @@ class _Parts:
     legal_refs: list[Span]
 
 
+PROTECTED_HARMS = frozenset({"non_discrimination", "protection_from_violence"})
+"""Protective concepts that name a harm: a ban on them protects («Дискриминация по признаку …
+запрещается», "Discrimination on the grounds of sexual orientation … is prohibited")."""
+_SPEECH_OBJECTS = frozenset({"propaganda", "agitation", "advertising", "symbols", "materials"})
+
+
+def _bans_the_harm(measure: Span, spans: Sequence[Span]) -> bool:
+    """Whether a ban's object is a harm the clause protects against: a non-negated
+    discrimination/violence span and the ban word are next to each other in the clause, with
+    only the grounds (group spans) between them, and the clause restricts no speech object or
+    vague term of its own. The grounds named are then protected characteristics, not a group
+    the clause treats adversely (ICCPR art. 26; CCPR/C/GC/18 para 12: art. 26 protects against
+    discrimination in any field regulated by public authorities)."""
+    if measure.concept not in ("ban", "restrict", "criminalise"):
+        return False
+    live = [s for s in spans if not s.negated]
+    shields = [(p.start, p.end) for p in live if p.label == "protective"]
+    live = [s for s in live if s.label == "protective"
+            or not any(a <= s.start and s.end <= b for a, b in shields)]
+    if any(s.label == "vague" or (s.label == "expression" and s.concept in _SPEECH_OBJECTS)
+           for s in live):
+        return False
+    order = sorted(live, key=lambda s: (s.start, s.end))
+    i = next((k for k, s in enumerate(order) if s is measure), None)
+    if i is None:
+        return False
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(order) and order[k].label == "group":
+            k += step
+        if 0 <= k < len(order) and order[k].label == "protective" \
+                and order[k].concept in PROTECTED_HARMS:
+            return True
+    return False
+
+
 def _parts(clause: Clause) -> _Parts:
     """The clause's non-negated spans by label, in text order (one pass over the spans)."""
     by: dict[str, list[Span]] = {}
@@ -285,10 +321,14 @@ def _parts(clause: Clause) -> _Parts:
         # restriction: «Цензура запрещается» ("censorship shall be prohibited", Constitution
         # art. 20(1)) guarantees speech; "prohibit any discrimination" protects equality
         shields = [(p.start, p.end) for p in by["protective"]]
-        for label in ("measure", "penalty"):
+        # likewise a word of a protective term of art: "indirect" in "indirect discrimination"
+        # is not the vague "indirect" (hidden) propaganda of a ban
+        for label in ("measure", "penalty", "vague"):
             if label in by:
                 by[label] = [m for m in by[label]
                              if not any(a <= m.start and m.end <= b for a, b in shields)]
+        if "measure" in by:
+            by["measure"] = [m for m in by["measure"] if not _bans_the_harm(m, clause.spans)]
     groups = by.get("group", [])
     return _Parts(
         measures=by.get("measure", []),
@@ -412,8 +452,10 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
              and not (on_list and v.concept in PROPAGANDA_VAGUE)]
     protective_only = bool(p.protective) and not adverse
     if not protective_only:
+        # a group named where nothing restricts or stigmatises it (a demand to recognise
+        # same-sex partnerships) is not treated adversely: no distinction to justify
         sogi = [g for g in p.groups if g.concept == "lgbt"]
-        if sogi:
+        if sogi and (adverse or vague):
             put("targets_sogi", _as_evidence(sogi))
         # a status the law itself creates ("foreign agent") is a measure, not a protected
         # characteristic: it reaches association and privacy, not art. 26 by itself

@@ -1,0 +1,85 @@
+"""A ban on discrimination protects; a group named without adverse treatment is not targeted
+(analysis.signals: ``_bans_the_harm``, the protective shield, ``targets_sogi``).
+
+Real text: the Human Rights Committee's recommendation to Kazakhstan (CCPR/C/KAZ/CO/2, copy in
+data/sources/intl/06a_Kazakhstan_HRC_concluding_observations.txt) and ICCPR art. 26 (data/sources/
+intl/01_ICCPR_articles.txt). The other sentences are constructed illustrations of each rule (an
+anti-discrimination clause in English and Russian, a demand for recognition of partnerships, and a
+propaganda ban that also names discrimination, which must stay a restriction).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.pipeline import analyse_text
+from analysis.signals import clause_signals
+
+SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources" / "intl"
+AS_OF = "2025-01-01"
+
+
+def hrc_recommendation() -> str:
+    text = (SOURCES / "06a_Kazakhstan_HRC_concluding_observations.txt").read_text(encoding="utf-8")
+    m = re.search(r"^\(a\) Adopt comprehensive anti-discrimination legislation[^\n]*", text, re.MULTILINE)
+    assert m, "the recommendation is not in the source file"
+    return m.group(0)
+
+
+def iccpr_art_26() -> str:
+    text = (SOURCES / "01_ICCPR_articles.txt").read_text(encoding="utf-8")
+    m = re.search(r"^All persons are equal before the law[^\n]*", text, re.MULTILINE)
+    assert m, "ICCPR art. 26 is not in the source file"
+    return m.group(0)
+
+
+@pytest.mark.parametrize("text", [hrc_recommendation, iccpr_art_26], ids=["CCPR/C/KAZ/CO/2", "ICCPR-26"])
+def test_real_protective_texts_target_no_group(text):
+    analysis = analyse_text(text() + "\n", as_of=AS_OF)
+    assert analysis.conflicts_iccpr == ()
+    assert analysis.targets_group == "none"
+    assert analysis.verdict in ("compatible", "needs_review")
+    for clause in analysis.clauses:
+        assert "distinction" not in clause_signals(clause), clause.text
+
+
+def test_indirect_discrimination_is_a_term_of_art_not_a_vague_word():
+    analysis = analyse_text(hrc_recommendation() + "\n", as_of=AS_OF)
+    assert not any("indirect" in term for term in analysis.vague_terms)
+
+
+@pytest.mark.parametrize("text", [
+    "Discrimination on the grounds of sexual orientation and gender identity is prohibited in "
+    "employment, education and access to goods and services.",
+    "Дискриминация по признаку сексуальной ориентации и гендерной идентичности запрещается в сфере "
+    "труда и образования.",
+], ids=["en", "ru"])
+def test_a_ban_on_discrimination_protects(text):  # constructed illustrations
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    signals = clause_signals(analysis.clauses[0])
+    assert "protective" in signals
+    assert not signals & {"measure", "restricts_expression", "targets_sogi", "distinction"}
+    assert analysis.verdict == "compatible"
+    assert analysis.targets_group == "none"
+    assert "equality" in analysis.engages
+
+
+def test_a_propaganda_ban_that_also_names_discrimination_stays_a_restriction():  # constructed
+    text = ("Propaganda of non-traditional sexual relations and discrimination against traditional "
+            "families are prohibited.\n")
+    analysis = analyse_text(text, as_of=AS_OF)
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+    assert analysis.targets_group == "lgbt"
+
+
+def test_a_demand_to_recognise_partnerships_targets_no_one():  # constructed
+    analysis = analyse_text("We demand that the Parliament adopt a law on the legal recognition of "
+                            "same-sex partnerships.\n", as_of=AS_OF)
+    clause = analysis.clauses[0]
+    assert clause.kind == "demand"
+    assert "targets_sogi" not in clause_signals(clause)
+    assert analysis.verdict == "compatible"
+    assert analysis.targets_group == "none"
