@@ -25,7 +25,7 @@ from ..models import SUPPORTED_LANGUAGES, Clause, Segment, Span
 from ..text import Document
 from .langid import detect_language, detect_languages
 from .lemmatise import is_infinitive_or_imperative, lemmatiser_for
-from .modality import NEGATABLE, clause_kind, is_negated
+from .modality import NEGATABLE, PUNCT_STOPS, clause_kind, is_negated
 from .pipelines import (CUE_PREFIX, HITS, NAME_LABEL, REFS, clause_token_ranges, doc_text,
                         get_pipeline, load_lexicon, make_clause_doc)
 from .segment import Unit, segment
@@ -94,77 +94,89 @@ def _check_supported(plan: _Plan) -> None:
 
 
 class _Tokens:
-    """Token offsets and flags of one processed ``Doc`` as plain lists, read once per ``Doc``
-    with ``Doc.to_array`` (no ``Token`` objects: creating them costs more than the whole lemma ``begin``/``finish``: each token's start and end in the normalised document
-    (``offset`` = where the ``Doc``'s text starts in it); ``negation``/``stop``: the token is a
-    negation word of the language / punctuation that ends a negation's reach (see
-    :func:`analysis.nlp.modality.is_negated`), both computed for the whole ``Doc`` at once."""
+    """Token offsets of one processed ``Doc`` (``idx``/``end``: each token's start and end in
+    the ``Doc``'s text) as plain lists read once with ``Doc.to_array`` (no ``Token`` objects:
+    creating them costs more than the whole lemma pass). Only the offsets are read for every
+    token; the few tokens whose flags matter (around a span, at a clause's start) get them from
+    their word through ``flags`` (:func:`_word_flags`)."""
 
-    __slots__ = ("text", "idx", "length", "punct", "alpha", "begin", "finish", "lower")
+    __slots__ = ("text", "idx", "end", "flags")
 
-    def __init__(self, doc, text: str, offset: int = 0):
+    def __init__(self, doc, text: str, flags):
         self.text = text
+        self.flags = flags
         if len(doc):
-            arr = doc.to_array(_TOKEN_ATTRS())
-            self.idx, self.length, self.punct, self.alpha, self.lower = arr.T.tolist()
-            begin = arr[:, 0] + offset
-            self.begin = begin.tolist()
-            self.finish = (begin + arr[:, 1]).tolist()
+            arr = doc.to_array(_OFFSET_ATTRS())
+            starts = arr[:, 0]
+            self.idx = starts.tolist()
+            self.end = (starts + arr[:, 1]).tolist()
         else:
-            self.idx = self.length = self.punct = self.alpha = self.begin = self.finish = []
-            self.lower = []
+            self.idx = self.end = []
 
     def word(self, i: int) -> str:
-        start = self.idx[i]
-        return self.text[start:start + self.length[i]]
+        return self.text[self.idx[i]:self.end[i]]
 
-    def start(self, i: int) -> int:
-        return self.idx[i]
+    def is_punct(self, i: int) -> bool:
+        return self.flags(self.text[self.idx[i]:self.end[i]])[0]
 
-    def end(self, i: int) -> int:
-        return self.idx[i] + self.length[i]
+    def is_alpha(self, i: int) -> bool:
+        return self.flags(self.text[self.idx[i]:self.end[i]])[1]
 
 
 @lru_cache(maxsize=1)
-def _TOKEN_ATTRS() -> list:
-    from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER
+def _OFFSET_ATTRS() -> list:
+    from spacy.attrs import IDX, LENGTH
 
-    return [IDX, LENGTH, IS_PUNCT, IS_ALPHA, LOWER]
+    return [IDX, LENGTH]
 
 
 @lru_cache(maxsize=None)
-def _flag_hashes(lang: str) -> tuple[frozenset, frozenset]:
-    """String hashes (as spaCy's ``LOWER`` attribute holds them) of the negation words of
-    ``lang`` (and "n't") and of the punctuation that stops a negation's reach."""
-    from spacy.strings import StringStore
+def _word_flags(lang: str):
+    """``word -> (IS_PUNCT, IS_ALPHA)`` exactly as the pipeline's vocabulary sets these flags on
+    a lexeme (its own attribute getters), cached per word form: reading the flags of every token
+    with ``Doc.to_array`` costs more than looking up the few that matter."""
+    from spacy.attrs import IS_ALPHA, IS_PUNCT
 
-    from .modality import PUNCT_STOPS
+    getters = get_pipeline(lang).vocab.lex_attr_getters or {}
+    punct_of, alpha_of = getters.get(IS_PUNCT), getters.get(IS_ALPHA)
+    cache: dict[str, tuple[bool, bool]] = {}
 
-    strings = StringStore()
-    return (frozenset(strings.add(w) for w in load_lexicon(lang).negation | {"n't"}),
-            frozenset(strings.add(w) for w in PUNCT_STOPS))
+    def flags(word: str) -> tuple[bool, bool]:
+        hit = cache.get(word)
+        if hit is None:
+            hit = cache[word] = (bool(punct_of and punct_of(word)),
+                                 bool(alpha_of and alpha_of(word)))
+        return hit
+
+    return flags
 
 
-def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset,
-                    stops: frozenset) -> bool:
-    """:func:`analysis.nlp.modality.is_negated` for a language with preposed negation, on the
-    token arrays: a negation word (``negation``: hashes) at most three tokens before ``start``
-    (not before the clause's first token ``lo``) with no punctuation (spaCy's flag or
-    ``stops``) in between."""
-    lower, punct = toks.lower, toks.punct
+def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset) -> bool:
+    """:func:`analysis.nlp.modality.is_negated` for a language with preposed negation: a
+    negation word at most three tokens before ``start`` (not before the clause's first token
+    ``lo``) with no punctuation in between."""
+    text, idx, end, flags = toks.text, toks.idx, toks.end, toks.flags
     i = start - 1
     last = max(lo, start - 3)
     while i >= last:
-        if punct[i] or lower[i] in stops:
+        word = text[idx[i]:end[i]]
+        if word in PUNCT_STOPS or flags(word)[0]:
             return False
-        if lower[i] in negation:
+        low = word.lower()
+        if low in negation or low == "n't":
             return True
         i -= 1
     return False
 
 
 def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
-    words = [i for i in range(lo, min(hi, lo + 6)) if toks.alpha[i]]  # only the start matters
+    # only the start matters: the first two words among the first six tokens
+    words = []
+    for i in range(lo, min(hi, lo + 6)):
+        if toks.is_alpha(i):
+            words.append(i)
+            if len(words) == 2:
+                break
     # a leading document-type word ("Petition Require 20mph ...") is not the verb
     if words and toks.word(words[0]).lower() in ("petition", "петиция", "петиція", "петиция:") \
             and len(words) > 1:
@@ -177,7 +189,7 @@ def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
     if lang in ("ru", "uk"):
         return is_infinitive_or_imperative(lang, first)
     if lang == "kk":
-        last = [i for i in range(max(lo, hi - 3), hi) if toks.alpha[i]]
+        last = [i for i in range(max(lo, hi - 3), hi) if toks.is_alpha(i)]
         return bool(last) and toks.word(last[-1]).lower().endswith(("сын", "сін", "лсын", "лсін"))
     return lemmatiser_for(lang)(first) in _imperative_lemmas(lang)
 
@@ -254,11 +266,10 @@ def _doc_clauses(doc, plan: _Plan, unit_ids: list[int], lang: str, lex,
     document = plan.document
     units = plan.units
     offset = units[unit_ids[0]].start
-    toks = _Tokens(doc, doc_text(doc), offset)
-    begin, finish = toks.begin, toks.finish
+    toks = _Tokens(doc, doc_text(doc), _word_flags(lang))
+    idx, end = toks.idx, toks.end
     kazakh = lang == "kk"
     negation_words = lex.negation
-    negation_hashes, stop_hashes = _flag_hashes(lang)
     original, offsets = document.original, document.offsets
     doc_kind, markdown = document.kind, document.format == "md"
     ranges = clause_token_ranges(doc)
@@ -273,19 +284,19 @@ def _doc_clauses(doc, plan: _Plan, unit_ids: list[int], lang: str, lex,
         for s, e, label, concept in all_hits[k]:
             if label in NEGATABLE:
                 negated = (is_negated(toks, s, e, lo, hi, label, negation_words, lang) if kazakh
-                           else _negated_before(toks, s, lo, negation_hashes, stop_hashes))
+                           else _negated_before(toks, s, lo, negation_words))
                 if label == "measure" and not negated and concept in GENERIC_MEASURES:
                     generic = True
             elif label == NAME_LABEL:
                 (names if names is not None else (names := [])).append(
-                    (begin[s], finish[e - 1]))
+                    (offset + idx[s], offset + end[e - 1]))
                 continue
             elif label.startswith(CUE_PREFIX):
                 cues.add(concept)
                 continue
             else:
                 negated = False
-            found.append((begin[s], finish[e - 1], label, concept, negated))
+            found.append((offset + idx[s], offset + end[e - 1], label, concept, negated))
         if names:
             found = [sp for sp in found if not any(a <= sp[0] and sp[1] <= b for a, b in names)]
             generic = generic and any(sp[2] == "measure" and sp[3] in GENERIC_MEASURES

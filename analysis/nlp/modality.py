@@ -27,7 +27,7 @@ PUNCT_STOPS = frozenset(",;:()\"-")  # also tokens spaCy does not flag as punctu
 
 def is_negated(toks, start: int, end: int, lo: int, hi: int, label: str, negation: frozenset,
                lang: str) -> bool:
-    """See module docstring. ``toks`` gives ``word(i)`` and ``punct[i]`` of the tokens; the
+    """See module docstring. ``toks`` gives ``word(i)`` and ``is_punct(i)`` of the tokens; the
     span is tokens ``[start, end)`` of a clause whose tokens are ``[lo, hi)``."""
     if label not in NEGATABLE:
         return False
@@ -44,7 +44,7 @@ def is_negated(toks, start: int, end: int, lo: int, hi: int, label: str, negatio
     steps = 0
     while i >= lo and steps < 3:
         word = toks.word(i)
-        if word in PUNCT_STOPS or toks.punct[i]:
+        if word in PUNCT_STOPS or toks.is_punct(i):
             break
         low = word.lower()
         if low in negation or low == "n't":
