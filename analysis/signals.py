@@ -458,11 +458,13 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         if sogi and (adverse or vague):
             put("targets_sogi", _as_evidence(sogi))
         # a status the law itself creates ("foreign agent") is a measure, not a protected
-        # characteristic: it reaches association and privacy, not art. 26 by itself
+        # characteristic: it reaches association and privacy, not art. 26 by itself; the same
+        # for organisations as such (NGOs): a law's treatment of them is tested under freedom
+        # of association (ICCPR art. 22), not as a personal status under art. 26
         # the grounds of closed-list speech ("racial or religious hatred") are protected
         # characteristics, not a group the clause treats adversely (closed_list_reading)
         others = [g for g in p.groups if g.concept != "lgbt"
-                  and g.concept not in DESIGNATION_GROUPS and (g.start, g.end) not in listed]
+                  and g.concept not in ASSOCIATION_GROUPS and (g.start, g.end) not in listed]
         if others and (adverse or vague):
             put("targets_other_group", _as_evidence(others))
         if "targets_sogi" in out or "targets_other_group" in out:

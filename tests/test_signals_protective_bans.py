@@ -83,3 +83,22 @@ def test_a_demand_to_recognise_partnerships_targets_no_one():  # constructed
     assert "targets_sogi" not in clause_signals(clause)
     assert analysis.verdict == "compatible"
     assert analysis.targets_group == "none"
+
+
+@pytest.mark.parametrize("marked", [
+    "An organisation that receives more than 20 percent of its income from abroad shall register as "
+    "an organisation pursuing the <m>interests of a foreign power</m>.",
+    "Организация, получающая более 20 процентов дохода из-за рубежа, регистрируется как организация, "
+    "преследующая <m>интересы иностранной державы</m>.",
+], ids=["en", "ru"])
+def test_a_foreign_power_designation_is_a_vague_status(marked):  # constructed illustrations
+    # the designation is a status the law creates (association, privacy, expression), its
+    # defining words are as open as "foreign influence" (ru-2022 case), and an organisation is
+    # not a personal status under art. 26
+    text = re.sub(r"</?m>", "", marked)
+    expected = re.findall(r"<m>(.*?)</m>", marked)
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert list(analysis.vague_terms) == expected
+    assert {19, 22} <= set(analysis.conflicts_iccpr)
+    assert 26 not in analysis.conflicts_iccpr
+    assert analysis.targets_group == "other"
