@@ -191,3 +191,24 @@ def test_models_built_without_validation_equal_validated_models(folder):
             assert type(span.start) is int and type(span.negated) is bool
             spans += 1
     assert spans > 50
+
+
+def test_word_before_a_full_stop_found_as_by_walking_back():
+    """Sentence splitting finds the word before each full stop with ``rfind`` (``_word_start``);
+    it must equal walking back letter by letter to the previous whitespace, at every full stop
+    of the real texts, also with tabs, thin and other Unicode spaces inside the line."""
+    from analysis.nlp.segment import _word_start
+
+    def walk(chunk, j):
+        i = j
+        while i > 0 and not chunk[i - 1].isspace():
+            i -= 1
+        return i
+
+    checked = 0
+    for text in real_texts():
+        for variant in (text, text.replace(" ", "\t", 50).replace(" ", "\u2009", 50)):
+            for j in (m.start() for m in re.finditer(r"\.", variant)):
+                assert _word_start(variant, j) == walk(variant, j)
+                checked += 1
+    assert checked > 1000

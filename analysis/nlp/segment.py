@@ -67,6 +67,23 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+_SPACE = re.compile(r"\s")  # re's \s is exactly str.isspace for str patterns
+
+
+def _word_start(chunk: str, j: int) -> int:
+    """Where the word that ends at ``j`` starts (after the last whitespace before ``j``). The
+    last space or line break is found with ``rfind`` from ``j`` backwards; only if the word
+    holds another whitespace character (a tab, a rare Unicode space) is it walked letter by
+    letter, so a long paragraph is not rescanned for each of its full stops."""
+    i = chunk.rfind(" ", 0, j) + 1
+    i = chunk.rfind("\n", i, j) + 1 or i
+    if _SPACE.search(chunk, i, j):
+        i = j
+        while i > 0 and not chunk[i - 1].isspace():
+            i -= 1
+    return i
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence ranges inside ``text[start:end]`` (abbreviation-aware)."""
     chunk = text[start:end]
@@ -77,9 +94,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         punct = m.group()
         if punct.startswith(".") and not punct.startswith("..."):
             j = m.start()
-            i = j
-            while i > 0 and not chunk[i - 1].isspace():  # the word before the full stop
-                i -= 1
+            i = _word_start(chunk, j)
             raw = chunk[i:j]
             word = raw.lstrip("(\"'[").lower()
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or (
