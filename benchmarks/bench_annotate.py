@@ -135,13 +135,17 @@ def breakdown(docs: list[str], runs: int) -> dict[str, float]:
                 [(units[i].start - offset, units[i].end - offset) for i in ids]))
 
     def pipeline(enable):
-        def go():
-            for lang, jobs in runs_by_lang.items():
-                nlp = get_pipeline(lang)
-                with nlp.select_pipes(enable=enable):
-                    for _ in nlp.pipe((make_clause_doc(nlp, t, c) for t, c in jobs), batch_size=64):
-                        pass
+        def go():  # under the annotator's paused collector, as in _run, so stages subtract
+            with annotator._collector_paused():
+                run_pipes(enable)
         return go
+
+    def run_pipes(enable):
+        for lang, jobs in runs_by_lang.items():
+            nlp = get_pipeline(lang)
+            with nlp.select_pipes(enable=enable):
+                for _ in nlp.pipe((make_clause_doc(nlp, t, c) for t, c in jobs), batch_size=64):
+                    pass
 
     out = {"read_document_from_text": cpu(lambda: [document_from_text(d) for d in docs]),
            "plan_segment_and_language": cpu(lambda: [annotator._plan(d) for d in documents])}
