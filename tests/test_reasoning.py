@@ -2,7 +2,8 @@
 
 The clause texts are real: the 2024 petition's demands as UN experts and HRW quoted them, Russia's
 KoAP art. 6.21, the 2025 Kazakh law as Parliament described it, the foreign-agents definition,
-the UK Equality Act s. 13, the UK 20mph petition, the Alekseev and Macatė facts, ICCPR art. 20.
+the UK Equality Act s. 13, the UK 20mph petition, the Alekseev and Macatė facts, ICCPR art. 20,
+and 135-FZ's sanction for foreign nationals (Interfax's translation, data/cases/ru-2013-135fz.md).
 """
 from __future__ import annotations
 
@@ -51,6 +52,12 @@ FAMILY_AIM = make_clause(
     "family, motherhood, fatherhood and childhood.'",
     [("restrict", "measure", "restrict"), ("information", "expression", "information"),
      ("defend marriage and family", "aim", "family_values")], cid="p_6", kind="description")
+FOREIGN_NATIONAL = make_clause(  # ru-2013 135-FZ as Interfax translated it (data/cases)
+    "If the same actions have been carried out by a foreign national or a person without "
+    "citizenship the fine will amount to between 4,000 and 5,000 rubles and the offender will be "
+    "ousted from Russia",
+    [("foreign national", "group", "other"), ("person without citizenship", "group", "other"),
+     ("fine", "penalty", "fine"), ("ousted from", "penalty", "deportation")], cid="p_7")
 WAR_PROPAGANDA = make_clause(
     "1. Any propaganda for war shall be prohibited by law.",
     [("propaganda", "expression", "propaganda"), ("prohibited", "measure", "ban")], cid="p_5")
@@ -58,6 +65,7 @@ WAR_PROPAGANDA = make_clause(
 POOL: tuple[Clause, ...] = (
     PETITION_DEMAND, HRW_DEMAND, PETITION_TITLE, KOAP_621, KZ_2025_BAN, ARREST, FOREIGN_AGENT,
     EQUALITY_ACT, SPEED_LIMIT, PRIDE_REFUSAL, BOOK_LABEL, FAMILY_AIM, WAR_PROPAGANDA, NOT_PROHIBITED,
+    FOREIGN_NATIONAL,
 )
 
 UNIQUE = tuple(c.model_copy(update={"id": f"item_{i + 1}"}) for i, c in enumerate(POOL))
@@ -223,3 +231,16 @@ def test_finding_ids_are_stable_and_reasoning_is_deterministic(kb):
     ids = [f.id for f in a.findings]
     assert len(ids) == len(set(ids))
     assert "item_1/iccpr/art_19__para_3#legality" in ids
+
+
+def test_another_status_is_reasoned_on_its_own_terms(kb):
+    # 135-FZ's sanction for foreign nationals: art. 26 is raised by the general test (GC18
+    # paras 12-13), not by the sexual-orientation test and its 'propaganda of homosexuality' words
+    findings = reason([FOREIGN_NATIONAL], kb, as_of=date(2014, 1, 1)).findings
+    by_id = {f.id: f for f in findings}
+    other = by_id["p_7/iccpr/art_26#non_discrimination_other_status"]
+    sogi = by_id["p_7/iccpr/art_26#non_discrimination"]
+    assert other.status == "conflict" and sogi.status in ("not_engaged", "compatible")
+    assert "homosexuality" not in other.rationale["en"]
+    assert '"foreign national"' in other.rationale["en"]
+    assert {a.id for a in other.authorities} == {"ccpr-gc-18/para_12", "ccpr-gc-18/para_13"}
