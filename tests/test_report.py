@@ -422,12 +422,11 @@ def test_each_finding_row_carries_its_reviewer_decision():
     assert "Not reviewed yet" in row.get_text()
 
 
-def test_pdf_worker_gives_the_same_bytes_as_the_sequential_export():
-    """The CLI renders the PDF in a forked worker; the files must not depend on that."""
+def _render_in_worker(a):
+    """Every artefact rendered with the PDF in a forked worker, and the step timings."""
     from analysis.report import render_all
     from analysis.report.parallel import PdfWorker
 
-    a = fixture_analysis()
     worker = PdfWorker("en", None)
     if not worker.available:
         pytest.skip("no fork on this platform")
@@ -436,6 +435,15 @@ def test_pdf_worker_gives_the_same_bytes_as_the_sequential_export():
         forked = render_all(a, lang="en", kb=None, worker=worker, timings=times)
     finally:
         worker.close()
+    return forked, times
+
+
+def test_pdf_worker_gives_the_same_bytes_as_the_sequential_export():
+    """The CLI renders the PDF in a forked worker; the files must not depend on that."""
+    from analysis.report import render_all
+
+    a = fixture_analysis()
+    forked, times = _render_in_worker(a)
     assert "worker_pdf" in times  # the worker really printed it
     assert forked == render_all(a, lang="en", kb=None)
 
@@ -445,19 +453,11 @@ def test_pdf_worker_with_charts_already_drawn_gives_the_same_bytes():
     worker); nothing is drawn twice and the files are those of the sequential export."""
     import analysis.charts as charts
     from analysis.report import render_all
-    from analysis.report.parallel import PdfWorker
 
     a = fixture_analysis()
     charts._MEMO.clear()
     charts.render_charts(a, lang="en", formats=("png",))
-    worker = PdfWorker("en", None)
-    if not worker.available:
-        pytest.skip("no fork on this platform")
-    times: dict[str, float] = {}
-    try:
-        forked = render_all(a, lang="en", kb=None, worker=worker, timings=times)
-    finally:
-        worker.close()
+    forked, times = _render_in_worker(a)
     assert "charts_parent" not in times and times["worker_charts_png"] < 0.5
     charts._MEMO.clear()
     assert forked == render_all(a, lang="en", kb=None)
