@@ -148,6 +148,10 @@ class Test(Frozen):
     authorities: tuple[str, ...] = ()  # Authority ids, paragraph-level
     rationale: dict[str, str] = Field(default_factory=dict)  # lang -> template
     rationale_ok: dict[str, str] = Field(default_factory=dict)  # when checked and not raised
+    # necessity tests only: raised without a defect on the text's face (a concern), and raised
+    # by speech on the closed list (compatible); see analysis.reasoning.NECESSITY_KINDS
+    rationale_concern: dict[str, str] = Field(default_factory=dict)
+    rationale_on_list: dict[str, str] = Field(default_factory=dict)
 
 
 class Provision(Frozen):

@@ -76,28 +76,6 @@ ON_LIST_SIGNAL = "closed_list_speech"
   ``concern`` when a criminal or custodial penalty still has to be shown necessary
   (para 50: "a limitation that is justified on the basis of article 20 must also comply with
   article 19, paragraph 3")."""
-NECESSITY_TO_SHOW = {
-    "en": "The restriction ({measures}{penalties}; channels: {channels}) shows no defect on its "
-          "face (no vague term, distinction on a status, total ban or prior restraint), but its "
-          "necessity is not shown by the text: the State must 'demonstrate in specific and "
-          "individualized fashion the precise nature of the threat, and the necessity and "
-          "proportionality of the specific action taken' (GC34 para 35). Quoted: «{quote}».",
-    "ru": "Ограничение ({measures}{penalties}; каналы: {channels}) не имеет видимого дефекта "
-          "(неясного понятия, различия по признаку, полного запрета, предварительной цензуры), "
-          "но его необходимость текстом не обоснована: государство должно конкретно доказать "
-          "характер угрозы, необходимость и соразмерность принятой меры (ЗО 34, п. 35). "
-          "Цитата: «{quote}».",
-}
-NECESSITY_ON_LIST = {
-    "en": "The restricted speech is on the closed list (war propaganda, advocacy of hatred, "
-          "violence: ICCPR art. 20; Constitution art. 20(3)) and the clause shows no defect: "
-          "States must prohibit such speech by law, and the prohibition must still meet art. "
-          "19(3) in its application (GC34 paras 50-52). Quoted: «{quote}».",
-    "ru": "Ограничиваемое выражение входит в закрытый перечень (пропаганда войны, призывы к "
-          "ненависти, насилию: ст. 20 МПГПП; ст. 20(3) Конституции), дефекта в положении нет: "
-          "такие высказывания должны быть запрещены законом, а запрет при применении должен "
-          "отвечать ст. 19(3) (ЗО 34, пп. 50-52). Цитата: «{quote}».",
-}
 """Wording of a raised necessity test that is not a conflict (:func:`raised_status`)."""
 PROTECTION_PROVISIONS = frozenset({"iccpr/art_24", "iccpr/art_20"})
 """Provisions that are not freedoms subject to limitation: they never conflict by themselves."""
@@ -549,8 +527,8 @@ def _clause_finding(plan: _TestPlan, view: _ClauseView, *, completeness: str, th
         for lang in LANGS:
             template = plan.templates[lang]
             if test.kind in NECESSITY_KINDS and status != "conflict":
-                template = (NECESSITY_ON_LIST if status == "compatible"
-                            else NECESSITY_TO_SHOW)[lang]
+                template = (test.rationale_on_list if status == "compatible"
+                            else test.rationale_concern).get(lang) or template
             text = view.filled(template, lang, quote)
             if status == "compatible" and test.kind not in NECESSITY_KINDS:
                 text = plan.engaged_ok[lang] + " " + text

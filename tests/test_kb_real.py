@@ -57,6 +57,9 @@ def test_required_tests_exist(real_kb):
     for t in real_kb.tests.values():
         assert {"en", "ru"} <= set(t.question) and {"en", "ru"} <= set(t.rationale)
         assert {"en", "ru"} <= set(t.rationale_ok)
+        if t.kind in ("necessity", "proportionality", "necessity_proportionality"):
+            # a raised necessity test without a defect is worded from the data, not the code
+            assert {"en", "ru"} <= set(t.rationale_concern) and {"en", "ru"} <= set(t.rationale_on_list)
 
 
 def test_required_authorities_exist(real_kb):
