@@ -124,7 +124,8 @@ def test_appc_2025_exclusion_list_is_closed_list_speech():
     (clause,) = [c for c in a.clauses if c.spans]
     s = clause_signals(clause)
     assert "closed_list_speech" in s
-    # «расовой или религиозной розни»: grounds; «экстремизма»: a listed item, not a group
+    # «расовой или религиозной розни»: grounds; «экстремизма»: an item of the same coordinated
+    # list, not a group (on its own it is a vague term: see the extremism test below)
     assert not s & {"targets_other_group", "distinction", "unlisted_propaganda"}
 
 
@@ -163,3 +164,18 @@ def test_constructed_severe_penalty_without_defect_is_a_concern_not_a_conflict(t
     assert _statuses(a, "kz-const-1995/art_4__para_3#treaty_priority") == {"compatible"}
     (clause,) = [c for c in a.clauses if c.spans]
     assert "blanket_scope" not in clause_signals(clause)  # a list of channels
+
+
+@pytest.mark.parametrize("marked", [
+    "The dissemination of <m>extremist</m> materials is prohibited.",
+    "Распространение <m>экстремистских</m> материалов запрещается.",
+], ids=["en-constructed", "ru-constructed"])
+def test_extremism_is_not_on_the_closed_list_but_a_vague_term(marked):
+    # neither ICCPR art. 20 nor Constitution art. 20(3) lists extremism; such offences
+    # "should be clearly defined" (GC34 para 46)
+    text = re.sub(r"</?m>", "", marked)
+    a = _analyse(text)
+    (clause,) = [c for c in a.clauses if c.spans]
+    assert "closed_list_speech" not in clause_signals(clause)
+    assert list(a.vague_terms) == re.findall(r"<m>(.*?)</m>", marked)
+    assert _statuses(a, "iccpr/art_19__para_3#legality") == {"conflict"}
