@@ -9,7 +9,7 @@ How a raised test becomes a status (the test's ``conditions`` say *whether* it i
 - limitation tests (legality, legitimate aim, necessity/proportionality, non-discrimination,
   Constitution art. 20(3)'s closed list, admissibility, precedent): raised -> ``conflict``;
   except necessity without a defect on the text's face: a list of channels, criminal liability
-  or a prison term alone is a ``concern`` (the State must show necessity: GC34 paras 27, 35),
+  or a prison term alone is a ``concern`` (the State must show necessity: GC34 para 35),
   and speech on the closed list (ICCPR art. 20, Constitution art. 20(3)) without a defect is
   ``compatible`` unless a criminal or custodial penalty still has to be shown necessary (GC34
   paras 50-52; :data:`ON_LIST_SIGNAL`);
@@ -67,8 +67,7 @@ ON_LIST_SIGNAL = "closed_list_speech"
   necessary: ``conflict`` ("Restrictions must not be overbroad", GC34 para 34);
 - without one, a list of channels, criminal liability or a prison term do not by themselves
   refute necessity: the State "must demonstrate in specific and individualized fashion ... the
-  necessity and proportionality of the specific action taken" (GC34 para 35; the burden is the
-  State's, para 27), so the test is a ``concern``. (GC34 para 47 says "imprisonment is never an
+  necessity and proportionality of the specific action taken" (GC34 para 35), so the test is a ``concern``. (GC34 para 47 says "imprisonment is never an
   appropriate penalty" of defamation only, not of every speech offence);
 - speech on the closed list (war propaganda, advocacy of hatred that incites, violence,
   terrorism, extremism: ICCPR art. 20, Constitution art. 20(3)) without a defect is the
@@ -1056,10 +1055,10 @@ def _purpose_protects_children(restricting: Iterable[str],
     of protecting children («The draft law enshrines measures aimed at protecting children
     from exposure to content ... The dissemination of information ... is prohibited»).
 
-    The purpose governs the operative sentence that follows it: the ban limits what children
-    themselves may receive, so their rights are engaged (CRC art. 17 and CRC General Comment
-    No. 20 on adolescents' access to information), as they are when the same sentence names
-    them. Paragraphs are read from the clause ids (``p_2__s_1``, ``p_2__s_2``)."""
+    A stated purpose governs the paragraph's operative sentences, before or after it: the ban
+    limits what children themselves may receive, so their rights are engaged ("the rights of all
+    adolescents to freedom of expression", CRC/C/GC/20 para 34, data/sources/intl/08_CRC_...),
+    as they are when the same sentence names them. Paragraphs are read from the clause ids (``p_2__s_1``, ``p_2__s_2``)."""
     by_paragraph: dict[str, list[str]] = {}
     for cid in signals:
         if cid != DOCUMENT and _SENTENCE_ID.search(cid):

@@ -187,7 +187,7 @@ def _verdict(clause: Clause, kb):
 
 @pytest.mark.parametrize("text, necessity, verdict", [
     # fines across several channels, no group, no vague term: necessity is for the State to
-    # show (GC34 para 27) -> a concern, and an instrument with concerns only is "mixed"
+    # show (GC34 para 35) -> a concern, and an instrument with concerns only is "mixed"
     (MEDIA_FINES, "concern", "mixed"),
     # arrest for the same expression, still no defect on the text's face: a custodial
     # penalty alone does not refute necessity (GC34 para 47 says "imprisonment is never an

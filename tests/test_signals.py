@@ -94,7 +94,7 @@ def test_russian_propaganda_offence():
 
 
 def test_a_list_of_channels_is_neither_a_blanket_scope_nor_a_total_ban():
-    # four channels say where the speech is restricted, not that all of it is (GC34 para 34)
+    # four channels say where the speech is restricted, not that all of it is (our reading)
     s = clause_signals(KZ_2025_BAN)
     assert {"multiple_channels", "restricts_expression", "targets_sogi"} <= s
     assert not s & {"blanket_scope", "total_ban", "reaches_assembly"}
