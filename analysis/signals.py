@@ -174,7 +174,7 @@ OBJECT_VAGUE = frozenset({"non_traditional", "ideology", "foreign_influence", "h
 """Vague terms that name the *object* of restricted speech: where one of them remains, the
 propaganda is (also) of something not on the closed list."""
 _PETITION_PATTERNS = (
-    r"\bpetition\w*\b", r"\bпетици\w*", r"\bпетиці\w*", r"\bпетиция\w*",
+    r"\bpetition\w*\b", r"\bпетици\w*", r"\bпетиці\w*",
 )
 
 

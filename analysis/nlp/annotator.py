@@ -255,7 +255,6 @@ _new = object.__new__
 _set = object.__setattr__
 _FIELDS_SET = {Span: set(Span.model_fields), Clause: set(Clause.model_fields)}
 _SPAN_FIELDS = _FIELDS_SET[Span]
-_CUE_LEN = len(CUE_PREFIX)
 
 
 def _doc_clauses(doc, plan: _Plan, unit_ids: list[int], lang: str, lex,
