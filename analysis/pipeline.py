@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .errors import InputError, InputTooLargeError
-from .models import Analysis, Clause, InputInfo, dump_json
+from .models import STATUS_SEVERITY_ORDER, Analysis, Clause, Finding, InputInfo, dump_json
 from .review import ReviewFile, apply_review, load_review
 
 FALLBACK_AS_OF = date(2026, 6, 30)
@@ -201,6 +202,87 @@ def analyse_annotated(annotated, *, as_of: date | str | None = None,
         stale_reviews=stale,
         warnings=tuple(warnings),
     )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a screening row reports of one text: an :class:`Analysis` reduced to its verdict
+    and the one finding a reader should see first."""
+
+    languages: tuple[str, ...]
+    verdict: str
+    conflicts_iccpr: tuple[int, ...]
+    targets_group: str
+    top: Finding | None
+
+
+def top_finding(findings: Iterable[Finding]) -> Finding | None:
+    """The finding a reader should see first: worst effective status, then severity,
+    confidence, id (rejected findings left out; the first in order on a full tie).
+
+    Two passes: the worst status first (one dict lookup per finding), then the full ordering
+    among the findings with that status only (a text has some 26 findings per clause)."""
+    from .reasoning import live_status
+
+    order = STATUS_SEVERITY_ORDER
+    live = [(f, s) for f in findings for s in [live_status(f)] if s is not None]
+    if not live:
+        return None
+    worst = max(order.get(s, 0) for _, s in live)
+    return min((f for f, s in live if order.get(s, 0) == worst), key=lambda f: (
+        -_SEVERITY_RANK.get(f.severity, 0), -f.confidence, f.id))
+
+
+_SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1, "none": 0}
+
+
+def outcome_of(analysis: Analysis) -> Outcome:
+    return Outcome(languages=tuple(analysis.input.languages), verdict=analysis.verdict,
+                   conflicts_iccpr=tuple(analysis.conflicts_iccpr),
+                   targets_group=analysis.targets_group, top=top_finding(analysis.findings))
+
+
+def screen_annotated(annotated, *, as_of: date | str | None = None, kb=None,
+                     path: str | None = None) -> Outcome:
+    """The :class:`Outcome` of :func:`analyse_annotated`, for batch screening, without
+    building the whole analysis: lean reasoning (:func:`analysis.reasoning.reason` with
+    ``lean=True``) keeps the raised findings and counts the rest, and nothing a row does not
+    show (rationales, precedents, admissibility grounds) is worded. A text with a reviewer's
+    file beside it goes through the full analysis, so that the decisions apply as they do in a
+    brief. The two paths give the same rows (tests/test_screen_lean.py)."""
+    from .framework import load_kb
+    from .reasoning import (
+        conflicts_iccpr, derive_targets_group, derive_verdict, in_text_order, live_status,
+        reason, unraised_findings, worst_by_provision,
+    )
+    from .signals import completeness_of
+
+    document = annotated.document
+    if _review_for(path or document.path, None) is not None:
+        return outcome_of(analyse_annotated(annotated, as_of=as_of, kb=kb, path=path))
+    check_workload([c.end - c.start for c in annotated.clauses],
+                   where=str(path or document.path))
+    kb = kb or load_kb()
+    meta = dict(document.metadata or {})
+    when, _ = choose_as_of(as_of, meta, kb)
+    analysed = [c for c in annotated.clauses if c.language is not None]
+    reasoned = reason(analysed, kb, as_of=when, metadata=meta,
+                      completeness=completeness_of(meta), lean=True)
+    findings = reasoned.findings
+    provisions = worst_by_provision(findings)
+    order = STATUS_SEVERITY_ORDER
+    worst = max((order[s] for f in findings for s in [live_status(f)] if s is not None),
+                default=-1)
+    # not-raised clause findings are compatible or not engaged: they can be the top finding
+    # only when nothing worse was found
+    below = [s for s in ("compatible", "not_engaged") if order[s] >= worst]
+    candidates = (in_text_order(list(findings) + unraised_findings(reasoned, below), analysed)
+                  if below else findings)
+    return Outcome(languages=tuple(annotated.languages),
+                   verdict=derive_verdict(provisions, findings),
+                   conflicts_iccpr=conflicts_iccpr(provisions),
+                   targets_group=derive_targets_group(findings, analysed),
+                   top=top_finding(candidates))
 
 
 def _authority_ids(kb) -> set[str] | None:

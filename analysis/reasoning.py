@@ -118,6 +118,26 @@ class Reasoned:
     domestic_applied: bool = True
     unavailable: tuple[str, ...] = ()  # provision ids without text on as_of
     extras: dict[str, Any] = field(default_factory=dict)
+    # lean reasoning (screening, ``reason(..., lean=True)``): ``findings`` holds only the raised
+    # clause findings and the instrument-level ones, without rationales; the clause findings
+    # that were not raised are kept as groups of clause indices (:func:`unraised_findings`)
+    lean: bool = False
+    unraised: tuple["UnraisedGroup", ...] = ()
+    clauses: tuple[Clause, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnraisedGroup:
+    """The clause findings of one test that were not raised and share one status (screening):
+    their clauses' positions in ``Reasoned.clauses``, in text order, instead of one ``Finding``
+    each (~25 per clause, each worded in two languages). Nothing a screening row reads is lost:
+    such findings carry no evidence, a fixed confidence and a status no worse than
+    ``compatible``; :func:`unraised_findings` builds them when a row needs them."""
+
+    plan: "_TestPlan"
+    status: str  # "compatible" or "not_engaged"
+    indices: tuple[int, ...]
+    confidences: tuple[float, float]  # (clause, description clause), as the full path gives
 
 
 # --------------------------------------------------------------------------- KB access
@@ -349,7 +369,7 @@ class _ClauseView:
     rationales already worded (a clause meets some 30 tests, most of them not raised)."""
 
     __slots__ = ("clause", "found", "signals", "rights", "head", "quoted", "description",
-                 "_lists", "_evidence", "_flat")
+                 "_lists", "_evidence", "_flat", "_bare")
 
     def __init__(self, clause: Clause):
         self.clause = clause
@@ -363,6 +383,7 @@ class _ClauseView:
         self._lists: dict[str, str] | None = None
         self._evidence: dict[tuple[str, ...], tuple[tuple, str]] = {}
         self._flat: str | None = None
+        self._bare: dict[tuple[str, ...], tuple] = {}
 
     def flat(self) -> str:
         """The clause text with its whitespace runs as single spaces (as quotes are)."""
@@ -377,6 +398,16 @@ class _ClauseView:
             ev = evidence_of(self.found, names)
             hit = self._evidence[names] = (ev, clause_quote(self.clause, ev))
         return hit
+
+    def bare_evidence(self, names: tuple[str, ...]) -> tuple:
+        """The evidence of :meth:`evidence` without the quote (lean reasoning words nothing)."""
+        hit = self._evidence.get(names)
+        if hit is not None:
+            return hit[0]
+        ev = self._bare.get(names)
+        if ev is None:
+            ev = self._bare[names] = evidence_of(self.found, names)
+        return ev
 
     def filled(self, template: str, lang: str, quote: str) -> str:
         """``template`` filled with this clause's values (no quote appended)."""
@@ -497,11 +528,29 @@ def _finding(id: str, clause_id: str, provision_id: str, test_id: str, status: s
 
 def _clause_finding(plan: _TestPlan, view: _ClauseView, *, completeness: str, thin: bool,
                     available: bool, as_of: date,
-                    covenant: frozenset[str] | None = None) -> Finding:
-    """One test asked of one clause (statuses: module docstring)."""
+                    covenant: frozenset[str] | None = None, words: bool = True) -> Finding:
+    """One test asked of one clause (statuses: module docstring). ``words=False`` (lean
+    reasoning for screening) leaves the rationale empty; every other field is the same."""
     provision, test, clause = plan.provision, plan.test, view.clause
     raised = plan.raised(view.signals)
     rationale: dict[str, str] = {}
+    if not words:
+        evidence = view.bare_evidence(plan.names) if raised else ()
+        if not available:
+            status = "needs_review"
+        elif not raised:
+            status = "compatible" if view.rights & plan.rights else "not_engaged"
+        else:
+            status = raised_status(provision, test, view.signals,
+                                   None if covenant is None else clause.id in covenant)
+        return _finding(
+            id=f"{clause.id}/{provision.id}#{test.id}", clause_id=clause.id,
+            provision_id=provision.id, test_id=test.id, status=status,
+            severity=SEVERITY[status],
+            confidence=_confidence(status, completeness, clause.kind == "description",
+                                   len(evidence), thin),
+            rationale=rationale, evidence=tuple(e.span for e in evidence if e.span is not None),
+            authorities=plan.authorities)
     if available and not raised:
         # the common case (most tests of most clauses), kept cheap: every value comes from
         # the clause view or the test plan, worded once per clause
@@ -587,6 +636,91 @@ def _test_findings(plan: _TestPlan, views: Sequence[_ClauseView], *, completenes
         put(f, "__pydantic_extra__", None)
         put(f, "__pydantic_private__", None)
         out.append(f)
+    return out
+
+
+def _test_findings_lean(plan: _TestPlan, views: Sequence[_ClauseView], *, completeness: str,
+                        thin: bool, available: bool, as_of: date,
+                        covenant: frozenset[str] | None = None
+                        ) -> tuple[list[tuple[int, Finding]], list[UnraisedGroup]]:
+    """:func:`_test_findings` for screening: the raised clause findings (with their clause
+    positions, rationales left empty) and, for the clauses where the test was not raised, two
+    :class:`UnraisedGroup` (compatible, not engaged) instead of a finding each. Whether a test
+    is raised, and every status, confidence and piece of evidence, come from the same code as
+    the full path (tests/test_screen_lean.py compares the two on real texts)."""
+    raised: list[tuple[int, Finding]] = []
+    if not available:  # every clause is needs_review: nothing to leave out
+        for i, v in enumerate(views):
+            raised.append((i, _clause_finding(plan, v, completeness=completeness, thin=thin,
+                                              available=False, as_of=as_of, covenant=covenant,
+                                              words=False)))
+        return raised, []
+    compatible: list[int] = []
+    not_engaged: list[int] = []
+    rights = plan.rights
+    all_of, any_of, none_of, never = plan.all_of, plan.any_of, plan.none_of, plan.never
+    for i, v in enumerate(views):
+        sig = v.signals
+        if not never and all_of <= sig and (not any_of or not any_of.isdisjoint(sig)) \
+                and none_of.isdisjoint(sig):  # plan.raised(sig), inlined as in _test_findings
+            raised.append((i, _clause_finding(plan, v, completeness=completeness, thin=thin,
+                                              available=True, as_of=as_of, covenant=covenant,
+                                              words=False)))
+        elif rights.isdisjoint(v.rights):
+            not_engaged.append(i)
+        else:
+            compatible.append(i)
+    groups = [UnraisedGroup(plan=plan, status=status, indices=tuple(idx), confidences=(
+                  _confidence(status, completeness, False, 0, thin),
+                  _confidence(status, completeness, True, 0, thin)))
+              for status, idx in (("compatible", compatible), ("not_engaged", not_engaged))
+              if idx]
+    return raised, groups
+
+
+def _document_finding_lean(plan: _TestPlan, raised: Sequence[tuple[int, Finding]],
+                           groups: Sequence[UnraisedGroup], views: Sequence[_ClauseView], *,
+                           completeness: str, thin: bool, available: bool) -> Finding:
+    """:func:`_document_finding` from the lean clause findings: the same status, confidence
+    (the mean over the worst findings, summed in clause order as there) and evidence; no
+    rationale."""
+    statuses = {f.status for _, f in raised} | {g.status for g in groups}
+    status = _worst(statuses) if statuses else "not_engaged"
+    worst = [(i, f.confidence, f) for i, f in raised if f.status == status]
+    for g in groups:
+        if g.status == status:
+            worst += [(i, g.confidences[views[i].description], None) for i in g.indices]
+    worst.sort(key=lambda t: t[0])
+    evidence: tuple[Span, ...] = ()
+    if available and status in ("conflict", "concern"):
+        evidence = worst[0][2].evidence
+    conf = (round(sum(c for _, c, _ in worst) / len(worst), 2) if worst and available
+            else confidence(status, completeness=completeness, clause=None,
+                            n_evidence=len(evidence), thin=thin))
+    provision, test = plan.provision, plan.test
+    return _finding(
+        id=f"{DOCUMENT}/{provision.id}#{test.id}", clause_id=DOCUMENT, provision_id=provision.id,
+        test_id=test.id, status=status, severity=SEVERITY[status], confidence=conf,
+        rationale={}, evidence=tuple(evidence), authorities=plan.authorities)
+
+
+def unraised_findings(reasoned: "Reasoned", statuses: Iterable[str]) -> list[Finding]:
+    """The not-raised clause findings of a lean :class:`Reasoned` with one of ``statuses``,
+    as the full path builds them (rationales left empty)."""
+    wanted = set(statuses)
+    out: list[Finding] = []
+    clauses = reasoned.clauses
+    for g in reasoned.unraised:
+        if g.status not in wanted:
+            continue
+        pid, tid = g.plan.provision.id, g.plan.test.id
+        for i in g.indices:
+            c = clauses[i]
+            out.append(_finding(
+                id=f"{c.id}/{pid}#{tid}", clause_id=c.id, provision_id=pid, test_id=tid,
+                status=g.status, severity=SEVERITY[g.status],
+                confidence=g.confidences[c.kind == "description"], rationale={}, evidence=(),
+                authorities=g.plan.authorities))
     return out
 
 
@@ -694,8 +828,13 @@ def _domestic_skipped(kb, provision: Provision, test: Test, jurisdiction: str,
 
 def reason(clauses: Sequence[Clause], kb, *, as_of: date,
            metadata: Mapping[str, Any] | None = None,
-           completeness: str | None = None) -> Reasoned:
-    """Ask every test of every provision of every clause; then of the document as a whole."""
+           completeness: str | None = None, lean: bool = False) -> Reasoned:
+    """Ask every test of every provision of every clause; then of the document as a whole.
+
+    ``lean=True`` (batch screening, which keeps one row per text, not the findings): the
+    same questions and answers, but the findings are not worded and the clause findings that
+    were not raised are kept as :class:`UnraisedGroup` (see :class:`Reasoned`); they were
+    some 95 % of the findings and most of the reasoning's time."""
     meta = dict(metadata or {})
     comp = completeness or completeness_of(meta)
     analysed = [c for c in clauses if c.language is not None]
@@ -713,8 +852,19 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
     unavailable: list[str] = []
     warnings: list[str] = []
     deferred: list[tuple[_TestPlan, bool]] = []
+    unraised: list[UnraisedGroup] = []
 
     def _ask(plan: _TestPlan, available: bool, covenant: frozenset[str] | None) -> None:
+        if lean:
+            raised, groups = _test_findings_lean(plan, views, completeness=comp, thin=thin,
+                                                 available=available, as_of=as_of,
+                                                 covenant=covenant)
+            findings.extend(f for _, f in raised)
+            unraised.extend(groups)
+            findings.append(_document_finding_lean(plan, raised, groups, views,
+                                                   completeness=comp, thin=thin,
+                                                   available=available))
+            return
         per_clause = _test_findings(plan, views, completeness=comp, thin=thin,
                                     available=available, as_of=as_of, covenant=covenant)
         findings.extend(per_clause)
@@ -765,10 +915,25 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
                         "lowered and the findings need checking against the full text.")
     findings = _thin_no_signal(findings, analysed, sig, thin)
     admissibility = derive_admissibility(findings, doc_signals, domestic, kb)
-    findings = _in_clause_order(findings, per_test, analysed)
+    if lean:
+        findings = in_text_order(findings, analysed)
+    else:
+        findings = _in_clause_order(findings, per_test, analysed)
     return Reasoned(findings=tuple(findings), admissibility=admissibility, signals=sig,
                     warnings=tuple(warnings), domestic_applied=domestic is not False,
-                    unavailable=tuple(unavailable))
+                    unavailable=tuple(unavailable), lean=lean, unraised=tuple(unraised),
+                    clauses=tuple(analysed) if lean else ())
+
+
+def in_text_order(findings: Iterable[Finding], clauses: Sequence[Clause]) -> list[Finding]:
+    """Findings in the order of a full :class:`Reasoned` (see :func:`_in_clause_order`): clause
+    by clause in text order, each by (provision, test), then the instrument-level ones."""
+    order: dict[str, int] = {}
+    for i, c in enumerate(clauses):
+        order.setdefault(c.id, i)
+    n = len(clauses)
+    return sorted(findings, key=lambda f: (f.clause_id == DOCUMENT, order.get(f.clause_id, n),
+                                           f.provision_id, f.test_id))
 
 
 def _in_clause_order(findings: list[Finding], per_test: list[tuple[str, str, list[Finding]]],
@@ -807,11 +972,12 @@ def _thin_no_signal(findings: list[Finding], clauses: Sequence[Clause],
                        "not evidence of compatibility; check the full text.")
             note_ru = (" Текст — пересказ или фрагменты, и ничего не выявлено: это не "
                        "доказательство совместимости; проверьте полный текст.")
+            note = {"en": note_en, "ru": note_ru}
             f = f.model_copy(update={
                 "status": "needs_review", "severity": "medium",
                 "confidence": min(f.confidence, 0.3),
-                "rationale": {"en": f.rationale["en"] + note_en,
-                              "ru": f.rationale["ru"] + note_ru}})
+                "rationale": {lang: text + note.get(lang, "")
+                              for lang, text in f.rationale.items()}})
         out.append(f)
     return out
 

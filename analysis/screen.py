@@ -41,7 +41,6 @@ TABLE_SUFFIXES = (".csv",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 OUTPUT_SUFFIXES = (".csv",) + JSONL_SUFFIXES
 EVIDENCE_CHARS = 240
-_SEVERITY = {"high": 3, "medium": 2, "low": 1, "none": 0}
 
 
 @dataclass(frozen=True)
@@ -208,23 +207,6 @@ def error_row(rid: str, error: str) -> dict[str, Any]:
     return row
 
 
-def _top_finding(analysis: Any) -> Any:
-    """The finding a reader should see first: worst status, then severity, confidence, id.
-
-    Two passes: the worst status first (one dict lookup per finding), then the full ordering
-    among the findings with that status only (a text has some 26 findings per clause)."""
-    from .models import STATUS_SEVERITY_ORDER
-    from .reasoning import live_status
-
-    order = STATUS_SEVERITY_ORDER
-    live = [(f, s) for f in analysis.findings for s in [live_status(f)] if s is not None]
-    if not live:
-        return None
-    worst = max(order.get(s, 0) for _, s in live)
-    return min((f for f, s in live if order.get(s, 0) == worst), key=lambda f: (
-        -_SEVERITY.get(f.severity, 0), -f.confidence, f.id))
-
-
 def evidence_words(spans: Sequence[Any]) -> list[str]:
     """The words of the evidence spans in text order, without spans nested in another one
     ("hidden" inside "open and hidden") or repeats differing only in case."""
@@ -240,9 +222,9 @@ def evidence_words(spans: Sequence[Any]) -> list[str]:
     return list(words.values())
 
 
-def row_from_analysis(rid: str, analysis: Any) -> dict[str, Any]:
-    """One output row from an :class:`~analysis.models.Analysis` (no analysis is kept)."""
-    top = _top_finding(analysis)
+def row_from_outcome(rid: str, outcome: Any) -> dict[str, Any]:
+    """One output row from an :class:`~analysis.pipeline.Outcome`."""
+    top = outcome.top
     evidence = None
     confidence = None
     if top is not None:
@@ -253,14 +235,21 @@ def row_from_analysis(rid: str, analysis: Any) -> dict[str, Any]:
         confidence = round(float(top.confidence), 2)
     return {
         "id": rid,
-        "languages": list(analysis.input.languages),
-        "verdict": analysis.verdict,
-        "conflicts_iccpr": sorted(int(a) for a in analysis.conflicts_iccpr),
-        "targets_group": analysis.targets_group,
+        "languages": list(outcome.languages),
+        "verdict": outcome.verdict,
+        "conflicts_iccpr": sorted(int(a) for a in outcome.conflicts_iccpr),
+        "targets_group": outcome.targets_group,
         "top_evidence": evidence,
         "confidence": confidence,
         "error": None,
     }
+
+
+def row_from_analysis(rid: str, analysis: Any) -> dict[str, Any]:
+    """One output row from a full :class:`~analysis.models.Analysis` (the brief's path)."""
+    from .pipeline import outcome_of
+
+    return row_from_outcome(rid, outcome_of(analysis))
 
 
 def _render_error(exc: BaseException) -> str:
@@ -302,7 +291,7 @@ def analyse_records(records: Sequence[Record]) -> list[dict[str, Any]]:
     """
     from .framework import load_kb
     from .nlp import annotate, annotate_many
-    from .pipeline import analyse_annotated
+    from .pipeline import screen_annotated
     from .text import document_from_text, read_document
 
     rows: list[dict[str, Any] | None] = [None] * len(records)
@@ -343,7 +332,7 @@ def analyse_records(records: Sequence[Record]) -> list[dict[str, Any]]:
             rows[i] = error_row(rec.id, _render_error(ann))
             continue
         try:
-            rows[i] = row_from_analysis(rec.id, analyse_annotated(ann, kb=kb))
+            rows[i] = row_from_outcome(rec.id, screen_annotated(ann, kb=kb))
         except Exception as exc:  # noqa: BLE001
             rows[i] = error_row(rec.id, _render_error(exc))
     _settle_heap()
