@@ -64,6 +64,10 @@ _FUNCTION_WORDS = {
     "pl": frozenset("i w nie się na że jest do z to jak".split()),
     "kk-latn": frozenset("jáne men bul úshin turaly boıynsha".split()),
 }
+_LANGUAGES_OF_WORD: dict[str, tuple[str, ...]] = {}
+for _code, _words in _FUNCTION_WORDS.items():
+    for _w in _words:
+        _LANGUAGES_OF_WORD[_w] = _LANGUAGES_OF_WORD.get(_w, ()) + (_code,)
 MIN_LETTERS = 8
 
 
@@ -151,6 +155,11 @@ def _short_ru_or_uk(text: str, prior: str | None) -> LanguageGuess:
     and most Russian clauses have one) settles it before any word is looked up."""
     if _RU.search(text):
         return _RUSSIAN
+    return _by_forms(text, prior)
+
+
+def _by_forms(text: str, prior: str | None) -> LanguageGuess:
+    """:func:`_short_ru_or_uk` of a clause without a Russian-only letter."""
     uk, ru = form_evidence(text)
     if uk > 2 * ru and (uk >= 2 or prior == "uk"):
         return _UKRAINIAN
@@ -177,12 +186,22 @@ def _decide(text: str, n: dict, prior: str | None = None) -> LanguageGuess:
 def detect_language(text: str, prior: str | None = None) -> LanguageGuess:
     """Guess the language of one segment (see module docstring); ``prior``: the language of
     its context (paragraph or document), used only for a short Cyrillic clause."""
-    if _CYR.search(text) and not _NOT_PLAIN_RU.search(text):
-        lat = sum(map(len, _LAT_RUN.findall(text))) if _ANY_LAT.search(text) else 0
+    return _detect(text, prior, not _NOT_PLAIN_RU.search(text), True)
+
+
+def _detect(text: str, prior: str | None, plain: bool, latin: bool) -> LanguageGuess:
+    """:func:`detect_language` given what is already known of ``text``: ``plain``, it holds no
+    letter that rules out plain Russian (:data:`_NOT_PLAIN_RU`); ``latin``, it may hold Latin
+    letters (False: it has none). :func:`detect_languages` screens a whole document once, so
+    in a Russian document these two searches are not repeated on every clause. A Russian-only
+    letter (ы э ё; most Russian clauses have one) decides before the Cyrillic letters are
+    counted up to :data:`SHORT_LETTERS`: both ways the answer is Russian."""
+    if plain and _CYR.search(text):
+        lat = sum(map(len, _LAT_RUN.findall(text))) if latin and _ANY_LAT.search(text) else 0
         if _at_least_cyr(max(lat, 4)).match(text):
-            if _at_least_cyr(SHORT_LETTERS).match(text):
+            if _RU.search(text) or _at_least_cyr(SHORT_LETTERS).match(text):
                 return _RUSSIAN
-            return _short_ru_or_uk(text, prior)
+            return _by_forms(text, prior)
     return detect_by_counts(text, prior)
 
 
@@ -207,7 +226,11 @@ def detect_languages(text: str, ranges) -> list[LanguageGuess]:
     Cyrillic clauses that have one Ukrainian-only form and no Russian-only one: the language
     of the other clauses of its paragraph (text between blank lines), or, when it is alone
     there, the document's (the language of most letters of its clauses)."""
-    guesses = [detect_language(text[s:e]) for s, e in ranges]
+    # the two searches that screen every clause, once for the whole text (module "Speed")
+    plain = not _NOT_PLAIN_RU.search(text)
+    latin = bool(_ANY_LAT.search(text))
+    guesses = [_detect(text[s:e], None, plain or not _NOT_PLAIN_RU.search(text, s, e), latin)
+               for s, e in ranges]
     doubtful = [i for i, g in enumerate(guesses) if g is _RUSSIAN_WITHOUT_PRIOR]
     if not doubtful:
         return guesses
@@ -258,7 +281,10 @@ def _cyrillic(text: str, cyr: int, n: dict, prior: str | None = None) -> Languag
 
 def _latin(text: str, lat: int, diacritics: int) -> LanguageGuess:
     words = _LATIN_WORD.findall(text.lower())
-    hits = {code: sum(1 for w in words if w in fw) for code, fw in _FUNCTION_WORDS.items()}
+    hits = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for w in words:  # one look-up per word instead of one per word and language
+        for code in _LANGUAGES_OF_WORD.get(w, ()):
+            hits[code] += 1
     best_code, best = max(hits.items(), key=lambda kv: (kv[1], kv[0] == "en"))
     if hits["en"] and hits["en"] >= best and diacritics * 20 <= lat:
         return LanguageGuess("supported", "en")

@@ -1,0 +1,92 @@
+"""Language detection shortcuts (issue 3 speed) agree with the plain per-clause decision.
+
+``detect_languages`` screens a whole document once (no letter that rules out plain Russian, no
+Latin letter) and skips those searches on its clauses; a Russian-only letter decides a clause
+before its Cyrillic letters are counted; function words are looked up once per word. Each is
+checked on every clause of every real text of ../shared and data/, one document at a time (so
+that the document-level screens take effect), against the count-based decision.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.nlp import langid
+from analysis.nlp.langid import detect_by_counts, detect_language, detect_languages
+from analysis.nlp.segment import segment
+from analysis.text import document_from_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _documents() -> list[str]:
+    paths = sorted((SHARED / "sources").rglob("*.txt")) + sorted((SHARED / "eval" / "dev").glob("*.md"))
+    paths += sorted((ROOT / "data" / "petitions").rglob("*.md")) + sorted((ROOT / "data" / "cases").glob("*.md"))
+    texts = [document_from_text(p.read_text(encoding="utf-8")).normalised for p in paths]
+    assert len(texts) >= 30, "the real texts of ../shared are missing"
+    return texts
+
+
+def test_document_screen_agrees_with_each_clause_alone():
+    seen = {"ru": 0, "uk": 0, "kk": 0, "en": 0}
+    plain_docs = 0
+    for text in _documents():
+        # also the document cut to its Cyrillic-only lines, so that the "no Latin letter in
+        # the whole document" screen is exercised on real clauses
+        cyrillic_only = "\n".join(line for line in text.split("\n")
+                                  if not langid._ANY_LAT.search(line))
+        for variant in (text, cyrillic_only):
+            ranges = [(u.start, u.end) for u in segment(variant)]
+            if not ranges:
+                continue
+            plain_docs += not langid._ANY_LAT.search(variant)
+            got = [(g.status, g.lang) for g in detect_languages(variant, ranges)]
+            alone = [detect_language(variant[s:e]) for s, e in ranges]
+            counts = [detect_by_counts(variant[s:e]) for s, e in ranges]
+            assert [(g.status, g.lang) for g in alone] == [(g.status, g.lang) for g in counts]
+            # detect_languages may only differ where a prior decides a doubtful short clause
+            for (s, e), g, a in zip(ranges, got, alone):
+                if g != (a.status, a.lang):
+                    assert a is langid._RUSSIAN_WITHOUT_PRIOR, variant[s:e]
+            for status, lang in got:
+                if status == "supported":
+                    seen[lang] += 1
+    assert plain_docs >= 10
+    assert min(seen.values()) >= 20, seen
+
+
+@pytest.mark.parametrize("text", [
+    "Запретить пропаганду ЛГБТ в СМИ и сети Internet www.example.com.",
+    "Запрет на ЛГБТ.",  # no Russian-only letter: the word forms decide
+    "Тому через острах критики багато хто мовчить.",
+    "Объявление в СМИ.",  # «ъ» is never screened as plain Russian
+    "ЛГБТ LGBT LGBT",  # more Latin letters than Cyrillic
+])
+def test_russian_only_letter_first_agrees(text):
+    g = detect_language(text)
+    assert (g.status, g.lang) == (lambda c: (c.status, c.lang))(detect_by_counts(text))
+
+
+def test_function_words_counted_once_per_word():
+    """``_latin`` counts each language's function words in one pass over the words; the counts
+    must be those of counting each language's list separately, on real Latin-script clauses."""
+    clauses = [text[u.start:u.end] for text in _documents() for u in segment(text)]
+    latin = [c for c in clauses if langid._ANY_LAT.search(c) and not langid._CYR.search(c)]
+    assert len(latin) > 300
+    for clause in latin + ["Die Würde des Menschen ist unantastbar und nicht zu den", "le la et"]:
+        words = langid._LATIN_WORD.findall(clause.lower())
+        want = {code: sum(1 for w in words if w in fw)
+                for code, fw in langid._FUNCTION_WORDS.items()}
+        best_code, best = max(want.items(), key=lambda kv: (kv[1], kv[0] == "en"))
+        lat = sum(map(len, langid._LAT_RUN.findall(clause)))
+        dia = len(langid._LAT_DIACRITIC.findall(clause))
+        got = langid._latin(clause, lat, dia)
+        if want["en"] and want["en"] >= best and dia * 20 <= lat:
+            assert (got.status, got.lang) == ("supported", "en"), clause
+        elif best > 0:
+            assert got.status == "unsupported", clause
+            assert got.lang == ("kk" if best_code == "kk-latn" else best_code), clause
+        else:
+            assert got.status in ("unknown", "unsupported"), clause
