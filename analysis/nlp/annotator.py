@@ -177,20 +177,22 @@ def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset) -> 
 
 
 def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
-    # only the start matters: the first two words among the first six tokens
-    words = []
-    for i in range(lo, min(hi, lo + 6)):
-        if toks.is_alpha(i):
-            words.append(i)
-            if len(words) == 2:
-                break
-    # a leading document-type word ("Petition Require 20mph ...") is not the verb
-    if words and toks.word(words[0]).lower() in ("petition", "петиция", "петиція", "петиция:") \
-            and len(words) > 1:
-        words = words[1:]
-    if not words:
+    # only the start matters: the first word among the first six tokens, or the second when
+    # the first is a document-type word ("Petition Require 20mph ..."); the second is looked
+    # for only then
+    top = min(hi, lo + 6)
+    i = lo
+    while i < top and not toks.is_alpha(i):
+        i += 1
+    if i == top:
         return False
-    first = toks.word(words[0])
+    first = toks.word(i)
+    if first.lower() in _DOCUMENT_TYPE_WORDS:
+        i += 1
+        while i < top and not toks.is_alpha(i):
+            i += 1
+        if i < top:
+            first = toks.word(i)
     if not first[0].isupper():
         return False
     if lang in ("ru", "uk"):
@@ -199,6 +201,9 @@ def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
         last = [i for i in range(max(lo, hi - 3), hi) if toks.is_alpha(i)]
         return bool(last) and toks.word(last[-1]).lower().endswith(("сын", "сін", "лсын", "лсін"))
     return lemmatiser_for(lang)(first) in _imperative_lemmas(lang)
+
+
+_DOCUMENT_TYPE_WORDS = ("petition", "петиция", "петиція", "петиция:")
 
 
 @lru_cache(maxsize=None)

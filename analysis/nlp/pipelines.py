@@ -87,6 +87,9 @@ def load_lexicon(lang: str) -> Lexicon:
     )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_legal_refs(text: str, lex: Lexicon, instruments=None) -> list[tuple[int, int, str]]:
     """(start, end, instrument concept) for each reference to a provision of an instrument.
 
@@ -118,10 +121,11 @@ def find_legal_refs(text: str, lex: Lexicon, instruments=None) -> list[tuple[int
     inst_hits.sort()
     out: list[tuple[int, int, str]] = []
     used: set[int] = set()
-    if lex.legal_provision is not None:
+    # a provision without a digit is dropped below: a text without digits needs no scan
+    if lex.legal_provision is not None and _DIGIT.search(text):
         for m in lex.legal_provision.finditer(text):
             ps, pe = m.start(), m.end()
-            if pe - ps < 2 or not re.search(r"\d", m.group()):
+            if pe - ps < 2 or not _DIGIT.search(text, ps, pe):
                 continue
             best = None
             for k, (s, e, c) in enumerate(inst_hits):
@@ -330,6 +334,8 @@ class LegalRefs:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.triggers = tuple((c, t) for c, ts in lexicon.legal_triggers.items() for t in ts)
+        # an instrument without triggers must be looked for in every clause
+        self.untriggered = any(not lexicon.legal_triggers.get(c) for c, _ in lexicon.legal_instruments)
 
     def _triggered(self, text: str, clauses) -> dict[int, set]:
         """Clause index -> instruments whose trigger occurs inside that clause (one ``find``
@@ -359,7 +365,7 @@ class LegalRefs:
         text = doc_text(doc)
         clauses = doc.user_data.get(CLAUSES) or ((0, len(text)),)
         refs: list[list] = [[] for _ in clauses]
-        untriggered = any(not lex.legal_triggers.get(c) for c, _ in lex.legal_instruments)
+        untriggered = self.untriggered
         found = self._triggered(text, clauses)
         for k, (cs, ce) in enumerate(clauses):
             instruments = found.get(k)
