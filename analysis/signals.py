@@ -104,6 +104,14 @@ _PRIVACY_PATTERNS = (
     r"\bприватн\w* житт\w*", r"\bособист\w* житт\w*", r"\bперсональн\w* дан\w*",
     r"\bжеке өмір\w*", r"\bдербес дерек\w*",
 )
+_GROUNDS_PATTERNS = (
+    # "on the grounds of", the link between a treatment and the status it is based on
+    r"\bon (?:the )?grounds? of\b", r"\bon the basis of\b", r"\bbased on\b",
+    r"\bby reason of\b", r"\bbecause of\b",
+    r"\bпо признак\w*", r"\bв зависимости от\b", r"\bпо мотивам\b", r"\bна основании\b",
+    r"\bзалежно від\b", r"\bв залежності від\b", r"\bза ознак\w*", r"\bна підставі\b",
+    r"\bнегізінде\b", r"\bбелгісі бойынша\b", r"\bсебебінен\b",
+)
 _CLOSED_LIST_PATTERNS = (
     # ICCPR art. 20 (war propaganda; advocacy of national, racial or religious hatred that
     # incites); Constitution art. 20(3) (forcible change of the constitutional system, violation
@@ -234,6 +242,7 @@ CHILDREN_RE = _compile(_CHILDREN_PATTERNS)
 PRIVACY_RE = _compile(_PRIVACY_PATTERNS)
 CLOSED_LIST_RE = _compile(_CLOSED_LIST_PATTERNS)
 PETITION_RE = _compile(_PETITION_PATTERNS)
+GROUNDS_RE = _compile(_GROUNDS_PATTERNS)
 
 THIN_COMPLETENESS = frozenset({"quoted-fragments", "paraphrase", "summary", "fragments"})
 
@@ -315,6 +324,35 @@ def _bans_the_harm(measure: Span, spans: Sequence[Span]) -> bool:
     return False
 
 
+def _without_elaborations(clause: Clause, measures: list[Span], spans: Sequence[Span]
+                          ) -> list[Span]:
+    """In a clause that bans a harm it protects against (:func:`_bans_the_harm`), a
+    restriction "on the grounds of" a status, named after that harm, spells the harm out:
+    «Забороняється будь-яка дискримінація …, зокрема … пряме або непряме обмеження прав
+    працівників залежно від … сексуальної орієнтації» prohibits restricting rights on those
+    grounds; it restricts no one. Discrimination is "any distinction, exclusion, restriction or
+    preference which is based on any ground" (CCPR/C/GC/18 para 7). Only a restriction after
+    the harm's first mention and followed by a grounds phrase («залежно від», "on the grounds
+    of") before the next status is read so: "discrimination is prohibited, but the rights of
+    LGBT people are restricted" still restricts."""
+    harms = [p.start for p in spans if p.label == "protective" and not p.negated
+             and p.concept in PROTECTED_HARMS]
+    if not harms:
+        return measures
+    first = min(harms)
+    groups = sorted(g.start for g in spans if g.label == "group" and not g.negated)
+    kept = []
+    for m in measures:
+        if m.concept == "restrict" and m.start > first:
+            status = next((g for g in groups if g >= m.end), None)
+            if status is not None:
+                between = clause.text[m.end - clause.start:status - clause.start]
+                if GROUNDS_RE.search(between):
+                    continue
+        kept.append(m)
+    return kept
+
+
 def _parts(clause: Clause) -> _Parts:
     """The clause's non-negated spans by label, in text order (one pass over the spans)."""
     by: dict[str, list[Span]] = {}
@@ -333,7 +371,10 @@ def _parts(clause: Clause) -> _Parts:
                 by[label] = [m for m in by[label]
                              if not any(a <= m.start and m.end <= b for a, b in shields)]
         if "measure" in by:
-            by["measure"] = [m for m in by["measure"] if not _bans_the_harm(m, clause.spans)]
+            kept = [m for m in by["measure"] if not _bans_the_harm(m, clause.spans)]
+            if len(kept) < len(by["measure"]):
+                kept = _without_elaborations(clause, kept, clause.spans)
+            by["measure"] = kept
     groups = by.get("group", [])
     return _Parts(
         measures=by.get("measure", []),

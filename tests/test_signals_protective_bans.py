@@ -102,3 +102,35 @@ def test_a_foreign_power_designation_is_a_vague_status(marked):  # constructed i
     assert {19, 22} <= set(analysis.conflicts_iccpr)
     assert 26 not in analysis.conflicts_iccpr
     assert analysis.targets_group == "other"
+
+
+@pytest.mark.parametrize("text", [
+    # modelled on the anti-discrimination article of Ukraine's Labour Code (art. 2-1)
+    "Забороняється будь-яка дискримінація у сфері праці, зокрема порушення принципу рівності прав "
+    "і можливостей, пряме або непряме обмеження прав працівників залежно від раси, кольору шкіри, "
+    "політичних, релігійних та інших переконань, статі, гендерної ідентичності, сексуальної "
+    "орієнтації.",
+    "Any discrimination is prohibited, including any restriction of rights on the grounds of "
+    "sexual orientation or gender identity.",
+    "Любая дискриминация запрещается, в том числе ограничение прав граждан по признаку "
+    "сексуальной ориентации.",
+], ids=["uk", "en", "ru"])
+def test_a_restriction_on_grounds_inside_a_ban_on_discrimination_spells_out_the_harm(text):
+    # constructed illustrations: discrimination is "any distinction, exclusion, restriction or
+    # preference which is based on any ground" (CCPR/C/GC/18 para 7)
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    signals = clause_signals(analysis.clauses[0])
+    assert "protective" in signals
+    assert not signals & {"measure", "targets_sogi", "targets_other_group", "distinction"}
+    assert analysis.verdict == "compatible"
+    assert analysis.targets_group == "none"
+    assert "equality" in analysis.engages
+
+
+def test_a_restriction_beside_a_ban_on_discrimination_still_restricts():  # constructed
+    analysis = analyse_text("Discrimination on the grounds of sexual orientation is prohibited, "
+                            "but the rights of LGBT people to hold public events are restricted.\n",
+                            as_of=AS_OF)
+    assert analysis.verdict == "incompatible"
+    assert 26 in analysis.conflicts_iccpr
+    assert analysis.targets_group == "lgbt"
