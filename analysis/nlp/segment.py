@@ -31,7 +31,7 @@ _MARKERS = (
     ("letter", re.compile(r"\(?(?P<num>[a-zа-яё])\)(?=\s)")),
 )
 _MD_HEADING = re.compile(r"#{1,6}\s+\S")
-_FENCE = re.compile(r"(```|~~~)")
+_FENCES = ("```", "~~~")
 _CONTAINER = {"статья": "art", "стаття": "art", "article": "art", "art.": "art", "бап": "art",
               "section": "sec", "sec.": "sec", "глава": "chp", "chapter": "chp", "тарау": "chp",
               "раздел": "part", "розділ": "part"}
@@ -103,19 +103,20 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             if word.isdigit() and len(word) <= 3 and s == 0 and raw and i == 0:
                 continue  # "1. ..." marker at the start
-        if chunk[s:stop].strip():
-            out.append((s, stop))
+        _add_stripped(chunk, s, stop, start, out)
         s = stop
-    if chunk[s:].strip():
-        out.append((s, len(chunk)))
-    result = []
-    for a, b in out:
-        seg = chunk[a:b]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg.rstrip())
-        if trail > lead:
-            result.append((start + a + lead, start + a + trail))
-    return result
+    _add_stripped(chunk, s, len(chunk), start, out)
+    return out
+
+
+def _add_stripped(chunk: str, a: int, b: int, base: int, out: list) -> None:
+    """Append ``chunk[a:b]`` without its surrounding whitespace (offsets + ``base``), unless
+    it is all whitespace."""
+    seg = chunk[a:b]
+    body = seg.lstrip()
+    if body:
+        lead = len(seg) - len(body)
+        out.append((base + a + lead, base + a + len(seg.rstrip())))
 
 
 def segment(text: str) -> list[Unit]:
@@ -126,7 +127,7 @@ def segment(text: str) -> list[Unit]:
     prev_blank = True
     for pos, raw in _lines(text):
         line = raw.strip()
-        if _FENCE.match(line):
+        if line.startswith(_FENCES):  # a code fence opens or closes
             in_fence = not in_fence if line in ("```", "~~~") or not in_fence else in_fence
             prev_blank = True
             continue
@@ -134,7 +135,7 @@ def segment(text: str) -> list[Unit]:
             prev_blank = True
             continue
         lead = len(raw) - len(raw.lstrip())
-        start, end = pos + lead, pos + len(raw.rstrip())
+        start, end = pos + lead, pos + lead + len(line)
         info = _classify(line)
         cur = blocks[-1] if blocks else None
         continues = (
