@@ -357,7 +357,10 @@ class LegalRefs:
                 k = bisect_right(starts, i) - 1
                 if k >= 0 and i + len(trigger) <= clauses[k][1]:
                     found.setdefault(k, set()).add(concept)
-                i = where.find(trigger, i + 1)
+                    # one occurrence per clause is enough: go on after the clause
+                    i = where.find(trigger, clauses[k][1])
+                else:
+                    i = where.find(trigger, i + 1)
         return found
 
     def __call__(self, doc):
@@ -365,12 +368,11 @@ class LegalRefs:
         text = doc_text(doc)
         clauses = doc.user_data.get(CLAUSES) or ((0, len(text)),)
         refs: list[list] = [[] for _ in clauses]
-        untriggered = self.untriggered
         found = self._triggered(text, clauses)
-        for k, (cs, ce) in enumerate(clauses):
+        # only clauses with a trigger can hold a reference (unless an instrument has none)
+        for k in range(len(clauses)) if self.untriggered else found:
+            cs, ce = clauses[k]
             instruments = found.get(k)
-            if instruments is None and not untriggered:
-                continue
             for s, e, concept in find_legal_refs(text[cs:ce], lex, instruments or set()):
                 span = doc.char_span(cs + s, cs + e, alignment_mode="expand")
                 if span is not None:
