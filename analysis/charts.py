@@ -85,9 +85,37 @@ def _new_figure(height: float, width: float = WIDTH_IN):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), layout="constrained")
+    fig = Figure(figsize=(width, height), layout="constrained", facecolor="white")
     FigureCanvasAgg(fig)
     return fig
+
+
+def _png(fig) -> bytes:
+    """The figure as an RGB PNG at :data:`DPI` (no alpha channel: the background is white).
+
+    The PDF printer keeps an RGBA image as two images (colour and a soft mask) and re-encodes
+    both; an opaque chart needs neither. Same pixels as ``savefig(format="png")``."""
+    import numpy as np
+    from PIL import Image
+
+    fig.canvas.draw()
+    rgba = np.asarray(fig.canvas.buffer_rgba())
+    buf = io.BytesIO()
+    Image.fromarray(rgba, "RGBA").convert("RGB").save(buf, format="png", dpi=(DPI, DPI))
+    return buf.getvalue()
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) in pixels from a PNG's IHDR header; None if ``data`` is not a PNG."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def figure_size(fig) -> tuple[int, int]:
+    """(width, height) in pixels of the figure's PNG, known before it is drawn."""
+    width, height = fig.canvas.get_width_height(physical=True)
+    return int(width), int(height)
 
 
 def _reported(analysis: Analysis):
@@ -460,12 +488,19 @@ CHARTS: dict[str, Callable[[Analysis, str, Any], Any]] = {
 
 def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None,
                   formats: tuple[str, ...] = ("png", "svg"),
-                  names: tuple[str, ...] | None = None) -> dict[str, dict[str, bytes]]:
+                  names: tuple[str, ...] | None = None,
+                  on_sizes: Callable[[dict[str, tuple[int, int]]], Any] | None = None,
+                  on_file: Callable[[str, str, bytes], Any] | None = None
+                  ) -> dict[str, dict[str, bytes]]:
     """Draw every chart that has data: ``{name: {"png": bytes, "svg": bytes}}``, in order.
 
     ``formats`` selects the files (the PDF worker needs only the PNGs), ``names`` the charts
     (default: all of :data:`CHARTS`); a chart's bytes in one format depend neither on the other
-    formats nor on the other charts drawn.
+    formats nor on the other charts drawn. Every figure is built (and its size known) before
+    any is drawn, and the files are saved format by format (every PNG, then every SVG):
+    ``on_sizes({name: (width_px, height_px)})`` is called once with the PNG sizes before the
+    first file is drawn, and ``on_file(name, fmt, data)`` as each file is ready, so that the
+    PDF worker can lay out the brief while the charts are drawn.
     """
     import matplotlib
 
@@ -475,28 +510,51 @@ def render_charts(analysis: Analysis, *, lang: str = "en", kb: Any = None,
     memo_key = _memo_key(analysis, lang, kb)
     memo = _MEMO.get(memo_key)
     if memo is not None and all(set(formats) <= set(files) for files in memo.values()):
-        return {name: {f: files[f] for f in formats} for name, files in memo.items()
-                if names is None or name in names}
+        served = {name: {f: files[f] for f in formats} for name, files in memo.items()
+                  if names is None or name in names}
+        if on_sizes is not None:
+            known = _MEMO_SIZES.get(memo_key, {})
+            on_sizes({name: known.get(name) or png_size(memo[name].get("png", b""))
+                      for name in served})
+        if on_file is not None:
+            for fmt in formats:
+                for name, files in served.items():
+                    on_file(name, fmt, files[fmt])
+        return served
     out: dict[str, dict[str, bytes]] = {}
+    sizes: dict[str, tuple[int, int]] = {}
     with matplotlib.rc_context(RC):
+        figures = {}
         for name, draw in CHARTS.items():
             if names is not None and name not in names:
                 continue
             fig = draw(analysis, lang, kb)
-            if fig is None:
-                continue
-            files = {}
+            if fig is not None:
+                figures[name] = fig
+                sizes[name] = figure_size(fig)
+                out[name] = {}
+        if on_sizes is not None:
+            on_sizes(dict(sizes))
+        for name, fig in figures.items():
             _fix_layout(fig)
-            for fmt, meta in (("png", {"Software": None}), ("svg", {"Date": None})):
-                if fmt not in formats:
-                    continue
-                buf = io.BytesIO()
-                fig.savefig(buf, format=fmt, metadata=meta, facecolor="white")
-                files[fmt] = buf.getvalue()
-            out[name] = files
+        for fmt in ("png", "svg"):
+            if fmt not in formats:
+                continue
+            for name, fig in figures.items():
+                if fmt == "png":
+                    data = _png(fig)
+                else:
+                    buf = io.BytesIO()
+                    fig.savefig(buf, format="svg", metadata={"Date": None}, facecolor="white")
+                    data = buf.getvalue()
+                out[name][fmt] = data
+                if on_file is not None:
+                    on_file(name, fmt, data)
     if names is None:  # one entry: every chart of the analysis being worked on
         _MEMO.clear()
         _MEMO[memo_key] = out
+        _MEMO_SIZES.clear()
+        _MEMO_SIZES[memo_key] = sizes
     return {name: dict(files) for name, files in out.items()}
 
 
@@ -508,6 +566,7 @@ def charts_memoised(analysis: Analysis, *, lang: str = "en", kb: Any = None,
 
 
 _MEMO: dict[str, dict[str, dict[str, bytes]]] = {}
+_MEMO_SIZES: dict[str, dict[str, tuple[int, int]]] = {}
 """The last charts drawn, by :func:`_memo_key`, with every format drawn. A notebook that
 shows the charts and then writes the brief in the same kernel (and the PDF worker forked from
 it) draws each figure once; any subset of the formats drawn is served from here."""

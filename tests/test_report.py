@@ -444,13 +444,13 @@ def test_pdf_worker_gives_the_same_bytes_as_the_sequential_export():
 
     a = fixture_analysis()
     forked, times = _render_in_worker(a)
-    assert "worker_pdf" in times  # the worker really printed it
+    assert "worker_pdf" in times and "charts_worker_charts" in times  # the workers did it
     assert forked == render_all(a, lang="en", kb=None)
 
 
 def test_pdf_worker_with_charts_already_drawn_gives_the_same_bytes():
     """Notebook 3 after notebook 2: the PNGs are drawn already (and inherited by the forked
-    worker); nothing is drawn twice and the files are those of the sequential export."""
+    chart worker, which draws only the SVGs); the files are those of the sequential export."""
     import analysis.charts as charts
     from analysis.report import render_all
 
@@ -458,6 +458,45 @@ def test_pdf_worker_with_charts_already_drawn_gives_the_same_bytes():
     charts._MEMO.clear()
     charts.render_charts(a, lang="en", formats=("png",))
     forked, times = _render_in_worker(a)
-    assert "charts_parent" not in times and times["worker_charts_png"] < 0.5
+    assert "charts" not in times and "worker_pdf" in times
     charts._MEMO.clear()
     assert forked == render_all(a, lang="en", kb=None)
+
+
+def test_pdf_prints_every_chart_and_the_html_embeds_every_chart(exported):
+    """The PDF is printed from HTML that links to the charts (served from memory); every chart
+    drawn must be in the PDF as an image, and brief.html must embed them all (no link left)."""
+    from bs4 import BeautifulSoup
+    from pypdf import PdfReader
+
+    out, _ = exported
+    drawn = sorted(p.stem for p in (out / "charts").glob("*.png"))
+    assert drawn
+    pages = PdfReader(str(out / "brief.pdf")).pages
+    # WeasyPrint shares one resource dictionary between pages: count distinct images
+    images = {img.name for page in pages for img in page.images}
+    assert len(images) == len(drawn)
+    soup = BeautifulSoup((out / "brief.html").read_text("utf-8"), "html.parser")
+    srcs = [img["src"] for img in soup.find_all("img")]
+    assert len(srcs) == len(drawn) and all(s.startswith("data:image/png;base64,") for s in srcs)
+
+
+def test_chart_sizes_known_before_drawing_are_the_png_sizes():
+    """The PDF worker lays the brief out from the figures' sizes before the PNGs exist."""
+    import analysis.charts as charts
+
+    a = fixture_analysis()
+    charts._MEMO.clear()
+    sizes: dict = {}
+    drawn = charts.render_charts(a, lang="en", formats=("png",), on_sizes=sizes.update)
+    charts._MEMO.clear()
+    assert sizes and sizes == {n: charts.png_size(f["png"]) for n, f in drawn.items()}
+
+
+def test_pdf_with_a_chart_that_was_never_drawn_is_an_error():
+    """WeasyPrint leaves out an image it cannot fetch; the export must not do so silently."""
+    from analysis.report.pdf import PdfExportError, render_pdf
+
+    html = '<html><body><p>x</p><img src="charts/timeline.png"></body></html>'
+    with pytest.raises(PdfExportError, match="timeline"):
+        render_pdf(html, charts={})

@@ -33,13 +33,13 @@ def render_all(analysis, *, lang: str = "en", kb: Any = None,
                timings: dict[str, float] | None = None, worker: Any = None) -> dict[str, bytes]:
     """Every output file as bytes, keyed by its path relative to the output folder.
 
-    With a :class:`~analysis.report.parallel.PdfWorker` the PNG charts, the HTML and the PDF
-    are rendered in that process while this one renders the rest (same bytes either way).
+    With a :class:`~analysis.report.parallel.PdfWorker` the charts and the PDF are rendered
+    in two other processes while this one renders the rest (same bytes either way).
     """
     from ..charts import render_charts
     from ..models import dump_json
     from .docx import render_docx
-    from .html import render_html
+    from .html import embed_charts, render_print_html
     from .letters import render_letters
     from .markdown import render_csv, render_markdown
     from .pdf import render_pdf
@@ -62,14 +62,17 @@ def render_all(analysis, *, lang: str = "en", kb: Any = None,
         parallel = _render_with_worker(analysis, lang, kb, worker, step, times)
         if parallel is not None:
             return parallel
-    charts = step("charts", lambda: render_charts(analysis, lang=lang, kb=kb))
+    sizes: dict[str, tuple[int, int]] = {}
+    charts = step("charts", lambda: render_charts(analysis, lang=lang, kb=kb,
+                                                  on_sizes=sizes.update))
+    pngs = {name: formats["png"] for name, formats in charts.items()}
     for name, formats in charts.items():
         for fmt, data in formats.items():
             files[f"charts/{name}.{fmt}"] = data
     view = step("view", lambda: build_view(analysis, lang=lang, kb=kb))
-    html = step("html", lambda: render_html(view, charts))
-    files["brief.html"] = html.encode("utf-8")
-    files["brief.pdf"] = step("pdf", lambda: render_pdf(html))
+    html = step("html", lambda: render_print_html(view, sizes))
+    files["brief.html"] = embed_charts(html, pngs).encode("utf-8")
+    files["brief.pdf"] = step("pdf", lambda: render_pdf(html, charts=pngs))
     files["brief.docx"] = step("docx", lambda: render_docx(view, charts))
     files["brief.md"] = step("markdown", lambda: render_markdown(view)).encode("utf-8")
     files["findings.csv"] = render_csv(view).encode("utf-8")
@@ -83,27 +86,16 @@ def render_all(analysis, *, lang: str = "en", kb: Any = None,
 def _render_with_worker(analysis, lang: str, kb: Any, worker: Any,
                         step: Callable[[str, Callable[[], Any]], Any],
                         times: dict[str, float]) -> dict[str, bytes] | None:
-    """The parent's share while the worker draws PNGs and prints the PDF (None: worker gone)."""
-    from ..charts import CHARTS, charts_memoised, render_charts
+    """The parent's share while the workers draw the charts and print the PDF (None: a
+    worker is gone)."""
     from ..models import dump_json
     from .docx import render_docx
+    from .html import embed_charts
     from .letters import render_letters
     from .markdown import render_csv, render_markdown
-    from .parallel import PARENT_DRAWS
     from .view import build_view
 
     files: dict[str, bytes] = {}
-    if charts_memoised(analysis, lang=lang, kb=kb, formats=("png",)):
-        # drawn already in this process (a notebook showed them): the worker has them too
-        first: dict[str, dict[str, bytes]] = {}
-        pngs_first = render_charts(analysis, lang=lang, kb=kb, formats=("png",),
-                                   names=PARENT_DRAWS)
-    else:
-        first = step("charts_parent", lambda: render_charts(analysis, lang=lang, kb=kb,
-                                                            names=PARENT_DRAWS))
-        pngs_first = first
-    if not worker.send_pngs({name: f["png"] for name, f in pngs_first.items()}):
-        return None
     view = step("view", lambda: build_view(analysis, lang=lang, kb=kb))
     files["brief.md"] = step("markdown", lambda: render_markdown(view)).encode("utf-8")
     files["findings.csv"] = render_csv(view).encode("utf-8")
@@ -111,16 +103,9 @@ def _render_with_worker(analysis, lang: str, kb: Any, worker: Any,
     letters = step("letters", lambda: render_letters(analysis, kb=kb))
     for name, data in letters.items():
         files[f"letters/{name}"] = data
-    svgs = step("charts_svg", lambda: render_charts(
-        analysis, lang=lang, kb=kb, formats=("svg",),
-        names=tuple(n for n in CHARTS if n not in first)))
-    svgs = {name: (first[name] if name in first else svgs[name])
-            for name in CHARTS if name in first or name in svgs}
-    pngs = step("wait_charts_png", worker.charts)
-    if pngs is None:
+    charts = step("wait_charts", lambda: worker.charts(times))
+    if charts is None:
         return None
-    charts = {name: {"png": formats["png"], "svg": svgs[name]["svg"]}
-              for name, formats in pngs.items()}
     for name, formats in charts.items():
         for fmt, data in formats.items():
             files[f"charts/{name}.{fmt}"] = data
@@ -130,7 +115,8 @@ def _render_with_worker(analysis, lang: str, kb: Any, worker: Any,
         return None
     html, pdf, worker_times = got
     times.update({f"worker_{k}": v for k, v in worker_times.items()})
-    files["brief.html"] = html.encode("utf-8")
+    files["brief.html"] = embed_charts(html, {n: f["png"] for n, f in charts.items()}
+                                       ).encode("utf-8")
     files["brief.pdf"] = pdf
     return files
 

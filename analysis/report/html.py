@@ -10,7 +10,7 @@ import base64
 from functools import lru_cache
 from pathlib import Path
 
-from ..charts import DPI, STATUS_LOOK
+from ..charts import DPI, STATUS_LOOK, png_size
 from .strings import COMPLETENESS, DECISION, SPAN_LABEL, pick, t
 from .view import BriefView, distinct_words, ids_by_clause
 
@@ -42,13 +42,23 @@ def _environment():
 def png_width(data: bytes, dpi: int = DPI) -> str | None:
     """The printed width of a chart PNG at the DPI it was drawn for (from its IHDR header), so
     that its lettering prints at the point sizes it was designed with, not scaled."""
-    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
-        return None
-    return f"{int.from_bytes(data[16:20], 'big') / dpi:.2f}in"
+    size = png_size(data)
+    return None if size is None else chart_width(size[0], dpi)
+
+
+def chart_width(width_px: int, dpi: int = DPI) -> str:
+    """CSS width of a chart ``width_px`` pixels wide drawn at ``dpi``."""
+    return f"{width_px / dpi:.2f}in"
 
 
 def data_uri(data: bytes, mime: str = "image/png") -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+CHART_SRC = "charts/{name}.png"
+"""Where the print HTML points for a chart: the PDF fetcher serves it from memory
+(:func:`analysis.report.pdf.make_fetcher`) and :func:`embed_charts` replaces it by a data URI
+in ``brief.html``. The same relative path names the chart's file in the output folder."""
 
 
 CHART_TITLE_KEYS = {
@@ -64,6 +74,28 @@ HALF_WIDTH = ("rights_severity", "signatures")
 
 def render_html(view: BriefView, charts: dict[str, dict[str, bytes]] | None = None) -> str:
     """Render the brief as one HTML document (styles inlined, images embedded)."""
+    charts = charts or {}
+    sizes = {name: png_size(files["png"]) for name, files in charts.items()}
+    return embed_charts(render_print_html(view, sizes),
+                        {name: files["png"] for name, files in charts.items()})
+
+
+def embed_charts(html: str, pngs: dict[str, bytes]) -> str:
+    """``html`` from :func:`render_print_html` with each chart embedded as a data URI (one
+    self-contained file). Only the template writes ``src="``: input text is escaped, so its
+    quotes can never form that sequence."""
+    for name, data in pngs.items():
+        html = html.replace(f'src="{CHART_SRC.format(name=name)}"', f'src="{data_uri(data)}"')
+    return html
+
+
+def render_print_html(view: BriefView,
+                      sizes: dict[str, tuple[int, int] | None] | None = None) -> str:
+    """The brief's HTML with each chart pointing at :data:`CHART_SRC` instead of its bytes.
+
+    It needs only the charts' pixel sizes (known as soon as the figures are built), so the PDF
+    worker lays the brief out while the charts are still being drawn; WeasyPrint also parses
+    a short link faster than a data URI of several hundred kilobytes."""
     lang = view.lang
     from markupsafe import Markup
 
@@ -71,9 +103,9 @@ def render_html(view: BriefView, charts: dict[str, dict[str, bytes]] | None = No
     if "<" in css_text:  # our own asset; it must never be able to close the <style> element
         raise ValueError("brief.css must not contain '<'")
     css = Markup(css_text)  # the package's stylesheet, never input: the only trusted markup
-    uris = {name: data_uri(files["png"]) for name, files in (charts or {}).items()}
-    widths = {name: w for name, files in (charts or {}).items()
-              if (w := png_width(files["png"])) is not None}
+    sizes = sizes or {}
+    uris = {name: CHART_SRC.format(name=name) for name in sizes}
+    widths = {name: chart_width(size[0]) for name, size in sizes.items() if size is not None}
     # the half-width charts next to each other, so that they share a row
     order = sorted((n for n in uris if n != "scorecard"),
                    key=lambda n: (n != "status_matrix", n not in HALF_WIDTH,

@@ -1,51 +1,62 @@
-"""Render the PDF brief in a second process while the first one does everything else.
+"""Draw the charts and print the PDF brief in two other processes while the first one does
+everything else.
 
-The PDF (WeasyPrint) is the slowest export and needs only the charts' PNGs and the view;
-the DOCX, Markdown, CSV, JSON, letters and the charts' SVGs need no PDF. So ``brief`` forks a
-worker *before* the analysis starts: it imports matplotlib and WeasyPrint while the parent
-runs the pipeline, then receives the analysis, draws the charts as PNG (sent back at once for
-the DOCX), renders the HTML and prints it to PDF. The parent draws the SVGs, the DOCX and the
-rest meanwhile. Every file is still rendered by the same deterministic functions, so the bytes
-are those of the sequential :func:`analysis.report.render_all`.
+The PDF (WeasyPrint) is the slowest export and needs only the view and the charts' PNGs; the
+charts need only the analysis; the DOCX, Markdown, CSV, JSON and letters need neither the PDF
+nor matplotlib. So ``brief`` forks two workers *before* the analysis starts, which import
+matplotlib and WeasyPrint (and draw or print a one-line warm-up) while the parent runs the
+pipeline. Then, once the parent sends the analysis:
 
-Only where ``fork`` exists (Linux, macOS); elsewhere, or if the worker dies, the parent renders
-everything itself. Nothing is written by the worker: files are returned to the parent, which
-writes them atomically as before.
+- the chart worker builds the figures and sends their pixel sizes to the PDF worker, then
+  sends each PNG as soon as it is drawn (to the PDF worker first, then to the parent), then
+  the SVGs (to the parent);
+- the PDF worker builds the view, renders the print HTML (charts as links, with their sizes)
+  and starts printing: WeasyPrint parses the HTML and computes the styles while the charts are
+  drawn, and its fetcher waits for a PNG only when it builds that image's box;
+- the parent renders the Markdown, CSV, JSON and letters, then the DOCX with the PNGs.
+
+Every file is still rendered by the same deterministic functions, so the bytes are those of
+the sequential :func:`analysis.report.render_all`. Only where ``fork`` exists (Linux, macOS);
+elsewhere, or if a worker dies, the parent renders everything itself. Nothing is written by
+the workers: files are returned to the parent, which writes them atomically as before.
 """
 from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 
-def _warm_imports() -> None:
-    """Import the heavy libraries (about 1.5 s) while the parent runs the pipeline."""
+def _warm_pdf_imports() -> None:
+    """Import WeasyPrint and the HTML renderer (about 1 s) while the parent runs the pipeline."""
     try:
-        import matplotlib.backends.backend_agg  # noqa: F401
-        import matplotlib.figure  # noqa: F401
         import weasyprint  # noqa: F401
     except Exception:  # noqa: BLE001 - a missing library is reported when it is used
         pass
-    from ..charts import RC, _new_figure
-    from .html import render_html  # noqa: F401
+    from .html import render_print_html  # noqa: F401
     from .view import build_view  # noqa: F401
 
-    try:  # load the fonts and the text engine once, before the analysis arrives
-        import io
+    _warm_pdf()
 
+
+def _warm_charts() -> None:
+    """Import matplotlib and draw a one-line figure (fonts, glyph caches: about 1 s)."""
+    try:
         import matplotlib
+
+        from ..charts import RC, _new_figure, _png
 
         with matplotlib.rc_context(RC):
             fig = _new_figure(1.0)
             ax = fig.add_subplot()
             ax.text(0.1, 0.5, "Қазақстан ✕ – ЛГБТ", fontweight="bold")
             ax.set_title("Timeline")
-            fig.savefig(io.BytesIO(), format="png")
+            _png(fig)
     except Exception:  # noqa: BLE001 - only a warm-up
         pass
-    _warm_pdf()
 
 
 _WARM_HTML = (
@@ -73,134 +84,283 @@ def _warm_pdf() -> None:
         pass
 
 
-PARENT_DRAWS = ("scorecard", "rights_severity", "signatures")
-"""Charts whose PNG the parent draws first (with their SVG, from one figure: no figure is
-laid out twice) and sends to the worker, which draws the two big ones meanwhile: the PNGs are
-on the PDF's critical path. The split balances the two (the parent also imports matplotlib
-then; measured on the bundled petition: worker 1.0-1.3 s, parent 1.1-1.4 s, where the
-worker alone took 1.7-2.4 s)."""
+class _Inbox(Mapping):
+    """Messages ``(kind, name, data)`` from another process, kept by ``kind:name``. A reader
+    thread drains the pipe, so that the sender never blocks on a full pipe while this process
+    is busy; :meth:`wait` blocks until an item arrives, and raises the sender's error, or
+    KeyError once the sender has hung up without sending it.
+
+    As a Mapping it is chart name -> PNG bytes, for the PDF fetcher."""
+
+    def __init__(self, conn) -> None:
+        self._conn = conn
+        self._items: dict[str, Any] = {}
+        self._closed = False
+        self._cond = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                kind, name, data = self._conn.recv()
+            except (EOFError, OSError, TypeError, ValueError):
+                kind = None
+            with self._cond:
+                if kind is None:
+                    self._closed = True
+                else:
+                    self._items[f"{kind}:{name}"] = data
+                self._cond.notify_all()
+            if kind is None:
+                return
+
+    def wait(self, key: str) -> Any:
+        with self._cond:
+            while key not in self._items:
+                if "error:" in self._items:
+                    raise self._items["error:"]
+                if self._closed:
+                    raise KeyError(key)
+                self._cond.wait()
+            return self._items[key]
+
+    def sizes(self) -> dict[str, tuple[int, int] | None]:
+        return self.wait("sizes:")
+
+    def __getitem__(self, name: str) -> bytes:
+        return self.wait(f"png:{name}")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.sizes())
+
+    def __len__(self) -> int:
+        return len(self.sizes())
 
 
-def _serve(conn, lang: str, kb: Any) -> None:
-    """The worker: warm up, wait for the analysis, send PNG charts, then HTML and PDF."""
+def _close(conns) -> None:
+    """Close a forked child's copies of the pipe ends it does not use (so that a peer's
+    exit is seen as end-of-file)."""
+    for conn in conns:
+        conn.close()
+
+
+def _send_error(conn, exc: BaseException) -> None:
+    try:
+        conn.send(("error", "", exc))
+    except Exception:  # noqa: BLE001 - the exception itself does not pickle
+        try:
+            conn.send(("error", "", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        except Exception:  # noqa: BLE001 - the peer is gone
+            pass
+
+
+def _draw(analysis_conn, pdf_conn, parent_conn, lang: str, kb: Any, unused) -> None:
+    """The chart worker: warm up, wait for the analysis, send the sizes, the PNGs, the SVGs."""
     from ..models import Analysis
 
+    _close(unused)
     try:
-        _warm_imports()
-        message = conn.recv()
+        _warm_charts()
+        message = analysis_conn.recv()
         if message is None:
             return
+        from ..charts import charts_memoised, render_charts
+
+        analysis = Analysis.model_validate_json(message)
+        pdf_alive = [True]
+
+        def to_pdf(item) -> None:
+            if pdf_alive[0]:
+                try:
+                    pdf_conn.send(item)
+                except (OSError, BrokenPipeError):
+                    pdf_alive[0] = False  # the parent sees it and prints the PDF itself
+
+        def sizes(found) -> None:
+            to_pdf(("sizes", "", found))
+            parent_conn.send(("sizes", "", found))
+
+        def ready(name: str, fmt: str, data: bytes) -> None:
+            if fmt == "png":
+                to_pdf(("png", name, data))
+            parent_conn.send((fmt, name, data))
+
         times: dict[str, float] = {}
-        from ..charts import CHARTS, render_charts
-        from .html import render_html
+        start, cpu = time.perf_counter(), time.process_time()
+        if charts_memoised(analysis, lang=lang, kb=kb, formats=("png",)):
+            # drawn already in the process this one was forked from (a notebook showed them)
+            render_charts(analysis, lang=lang, kb=kb, formats=("png",), on_sizes=sizes,
+                          on_file=ready)
+            render_charts(analysis, lang=lang, kb=kb, formats=("svg",), on_file=ready)
+        else:
+            render_charts(analysis, lang=lang, kb=kb, on_sizes=sizes, on_file=ready)
+        times["charts"] = round(time.perf_counter() - start, 3)
+        times["charts_cpu"] = round(time.process_time() - cpu, 3)
+        parent_conn.send(("done", "", times))
+    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+        _send_error(parent_conn, exc)
+    finally:
+        pdf_conn.close()
+        parent_conn.close()
+
+
+def _serve(analysis_conn, charts_conn, result_conn, lang: str, kb: Any, unused) -> None:
+    """The PDF worker: warm up, wait for the analysis, then print the brief as charts arrive."""
+    from ..models import Analysis
+
+    _close(unused)
+    try:
+        _warm_pdf_imports()
+        message = analysis_conn.recv()
+        if message is None:
+            return
+        inbox = _Inbox(charts_conn)
+        times: dict[str, float] = {}
+        from .html import render_print_html
         from .pdf import render_pdf
         from .view import build_view
 
         analysis = Analysis.model_validate_json(message)
         start = time.perf_counter()
-        mine = render_charts(analysis, lang=lang, kb=kb, formats=("png",),
-                             names=tuple(n for n in CHARTS if n not in PARENT_DRAWS))
-        times["charts_png"] = round(time.perf_counter() - start, 3)
+        view = build_view(analysis, lang=lang, kb=kb)
+        try:
+            sizes = inbox.sizes()
+        except KeyError:
+            return  # the chart worker is gone: the parent renders everything itself
+        times["wait_sizes"] = round(time.perf_counter() - start, 3)
         start = time.perf_counter()
-        theirs = conn.recv()  # the parent's PNGs ({} when it drew none)
-        times["wait_parent_png"] = round(time.perf_counter() - start, 3)
-        charts = {name: ({"png": theirs[name]} if name in theirs else mine[name])
-                  for name in CHARTS if name in theirs or name in mine}
-        conn.send(("charts", charts))
-        start = time.perf_counter()
-        html = render_html(build_view(analysis, lang=lang, kb=kb), charts)
+        html = render_print_html(view, sizes)
         times["html"] = round(time.perf_counter() - start, 3)
-        start = time.perf_counter()
-        pdf = render_pdf(html)
+        start, cpu = time.perf_counter(), time.process_time()
+        pdf = render_pdf(html, charts=inbox)
         times["pdf"] = round(time.perf_counter() - start, 3)
-        conn.send(("pdf", html, pdf, times))
+        times["pdf_cpu"] = round(time.process_time() - cpu, 3)
+        result_conn.send(("pdf", html, pdf, times))
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
         try:
-            conn.send(("error", exc))
+            result_conn.send(("error", exc))
         except Exception:  # noqa: BLE001 - the exception itself does not pickle
-            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+            result_conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
-        conn.close()
+        result_conn.close()
 
 
 class PdfWorker:
-    """Handle on the forked worker; :meth:`available` is False where fork is unavailable."""
+    """Handle on the two forked workers (charts, PDF); :meth:`available` is False where fork
+    is unavailable."""
 
     def __init__(self, lang: str, kb: Any) -> None:
         self.lang = lang
-        self._conn = None
-        self._proc = None
+        self._procs: list[Any] = []
         self._sent = False
+        self.broken = False
+        self._charts: _Inbox | None = None
         if os.environ.get("PETITION_LENS_NO_FORK") or sys.platform == "win32":
             return
         import multiprocessing
 
         try:
             ctx = multiprocessing.get_context("fork")
-            parent, child = ctx.Pipe()
-            proc = ctx.Process(target=_serve, args=(child, lang, kb), daemon=True)
-            proc.start()
-        except (ValueError, OSError):
+            to_pdf_recv, to_pdf_send = ctx.Pipe(duplex=False)  # parent -> PDF: analysis
+            to_charts_recv, to_charts_send = ctx.Pipe(duplex=False)  # parent -> charts
+            pngs_recv, pngs_send = ctx.Pipe(duplex=False)  # charts -> PDF: sizes, PNGs
+            drawn_recv, drawn_send = ctx.Pipe(duplex=False)  # charts -> parent: every file
+            pdf_recv, pdf_send = ctx.Pipe(duplex=False)  # PDF -> parent
+        except OSError:
             return
-        child.close()
-        self._conn, self._proc = parent, proc
+        every = (to_pdf_recv, to_pdf_send, to_charts_recv, to_charts_send, pngs_recv,
+                 pngs_send, drawn_recv, drawn_send, pdf_recv, pdf_send)
+        charts_uses = (to_charts_recv, pngs_send, drawn_send)
+        pdf_uses = (to_pdf_recv, pngs_recv, pdf_send)
+        mine = (to_pdf_send, to_charts_send, drawn_recv, pdf_recv)
+        try:
+            charts = ctx.Process(target=_draw, daemon=True, args=(
+                *charts_uses, lang, kb, [c for c in every if c not in charts_uses]))
+            charts.start()
+            self._procs.append(charts)
+            printer = ctx.Process(target=_serve, daemon=True, args=(
+                *pdf_uses, lang, kb, [c for c in every if c not in pdf_uses]))
+            printer.start()
+            self._procs.append(printer)
+        except (ValueError, OSError):
+            _close(every)
+            self._stop()
+            return
+        _close([c for c in every if c not in mine])
+        self._to_pdf, self._to_charts, self._drawn, self._pdf = mine
 
     @property
     def available(self) -> bool:
-        return self._proc is not None
+        return len(self._procs) == 2
 
     def submit(self, analysis) -> bool:
-        """Send the analysis; False when the worker is gone (the caller renders itself)."""
-        if not self.available:
+        """Send the analysis to both workers; False when one is gone (the caller renders
+        everything itself)."""
+        if not self.available or self.broken:
             return False
+        message = analysis.model_dump_json()
         try:
-            self._conn.send(analysis.model_dump_json())
+            self._to_charts.send(message)
+            self._to_pdf.send(message)
         except (OSError, EOFError, BrokenPipeError):
+            self.broken = True
             self.close()
             return False
         self._sent = True
+        self._charts = _Inbox(self._drawn)
         return True
 
-    def send_pngs(self, pngs: dict[str, bytes]) -> bool:
-        """Give the worker the PNGs of :data:`PARENT_DRAWS` (False: the worker is gone)."""
+    def charts(self, timings: dict[str, float] | None = None
+               ) -> dict[str, dict[str, bytes]] | None:
+        """Every chart as ``{name: {"png", "svg"}}`` once drawn (None: the chart worker is
+        gone); the chart worker's error is raised here."""
+        if self._charts is None:
+            return None
         try:
-            self._conn.send(pngs)
-        except (OSError, EOFError, BrokenPipeError):
-            return False
-        return True
+            times = self._charts.wait("done:")
+            names = self._charts.sizes()
+            drawn = {name: {fmt: self._charts.wait(f"{fmt}:{name}") for fmt in ("png", "svg")}
+                     for name in names}
+        except KeyError:
+            self.broken = True
+            return None
+        if timings is not None:
+            timings.update({f"charts_worker_{k}": v for k, v in times.items()})
+        return drawn
 
-    def _receive(self, kind: str):
+    def pdf(self) -> tuple[str, bytes, dict[str, float]] | None:
+        """The print HTML, the PDF and the worker's timings (None: the worker is gone)."""
+        if not self._sent or self.broken:
+            return None
         try:
-            message = self._conn.recv()
+            message = self._pdf.recv()
         except (EOFError, OSError):
             return None
         if message[0] == "error":
             self.close()
             raise message[1]
-        if message[0] != kind:
-            raise RuntimeError(f"the PDF worker sent {message[0]!r}, expected {kind!r}")
-        return message[1:]
-
-    def charts(self) -> dict[str, dict[str, bytes]] | None:
-        got = self._receive("charts")
-        return got[0] if got else None
-
-    def pdf(self) -> tuple[str, bytes, dict[str, float]] | None:
-        got = self._receive("pdf")
-        return (got[0], got[1], got[2]) if got else None
+        if message[0] != "pdf":
+            raise RuntimeError(f"the PDF worker sent {message[0]!r}, expected 'pdf'")
+        return message[1], message[2], message[3]
 
     def close(self) -> None:
-        """Stop the worker (it exits by itself once it has sent the PDF)."""
-        if self._proc is None:
+        """Stop the workers (they exit by themselves once they have sent their work)."""
+        if not self._procs:
             return
-        try:
-            if not self._sent:
-                self._conn.send(None)
-        except (OSError, BrokenPipeError):
-            pass
-        self._conn.close()
-        self._proc.join(timeout=5)
-        if self._proc.is_alive():
-            self._proc.terminate()
-            self._proc.join()
-        self._proc = None
+        if self.available and not self._sent:
+            for conn in (self._to_charts, self._to_pdf):
+                try:
+                    conn.send(None)
+                except (OSError, BrokenPipeError):
+                    pass
+        if self.available:
+            _close((self._to_pdf, self._to_charts, self._drawn, self._pdf))
+        self._stop()
+
+    def _stop(self) -> None:
+        for proc in self._procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.terminate()
+                proc.join()
+        self._procs = []
