@@ -54,7 +54,10 @@ review_path = None
 from IPython.display import HTML, Markdown, display
 
 import nbview as nb  # display helpers beside the notebooks: tables and highlights, no analysis
+from analysis.report.parallel import start_workers
 from analysis.text import read_document
+
+start_workers()  # two background processes get the chart and PDF tools ready (notebooks 2-3)
 
 document = read_document(input_path)
 display(nb.metadata_table(document))

@@ -46,10 +46,12 @@ from IPython.display import Markdown, display
 import nbview as nb  # display helpers beside the notebooks: tables and highlights, no analysis
 from analysis.framework import load_kb
 from analysis.report.cache import load_or_analyse
+from analysis.report.parallel import prepare_brief
 
 kb = load_kb()
 loaded = load_or_analyse(input_path, out_dir, as_of=as_of, review=review_path, kb=kb)
 analysis = loaded.analysis
+prepare_brief(analysis, output_lang, kb)  # the brief's charts and PDF start in the background
 display(Markdown(nb.summary_markdown(analysis)))
 
 # %% [markdown]
@@ -90,9 +92,9 @@ display(Markdown(nb.findings_markdown(analysis, lang=output_lang)))
 # folder with the brief, ready for a presentation.
 
 # %%
-from analysis.charts import render_charts
+from analysis.report.parallel import brief_charts
 
-charts = render_charts(analysis, lang=output_lang, kb=kb, formats=("png",))
+charts = brief_charts(analysis, output_lang, kb)  # the brief's own charts, as PNG
 nb.show_chart_images(charts)
 
 # %% [markdown]

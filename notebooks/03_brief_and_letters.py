@@ -38,7 +38,8 @@ review_path = None
 #
 # The analysis notebook 2 saved is used when it still fits: same text, same review decisions,
 # same `as_of`, same knowledge base (the line below says which). Otherwise it runs again here.
-# The PDF is printed in a second process while this one writes the other files.
+# The charts and the PDF are drawn in two background processes (started by notebook 2 when
+# you run the notebooks in turn) while this one writes the other files.
 
 # %%
 from IPython.display import Markdown, display
@@ -47,13 +48,14 @@ import nbview as nb  # display helpers beside the notebooks: tables and highligh
 from analysis.framework import load_kb
 from analysis.report import export_brief
 from analysis.report.cache import load_or_analyse
-from analysis.report.parallel import PdfWorker
+from analysis.report.parallel import shared_workers, start_workers
 
+start_workers()  # the chart and PDF workers (those notebook 2 started, if it ran just before)
 kb = load_kb()
-worker = PdfWorker(output_lang, kb)  # prepares the PDF export while the analysis loads
+loaded = load_or_analyse(input_path, out_dir, as_of=as_of, review=review_path, kb=kb)
+analysis = loaded.analysis
+worker = shared_workers(analysis, output_lang, kb)  # new ones if the analysis has changed
 try:
-    loaded = load_or_analyse(input_path, out_dir, as_of=as_of, review=review_path, kb=kb)
-    analysis = loaded.analysis
     files = export_brief(analysis, out_dir, lang=output_lang, kb=kb, worker=worker)
 finally:
     worker.close()

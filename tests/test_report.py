@@ -500,3 +500,36 @@ def test_pdf_with_a_chart_that_was_never_drawn_is_an_error():
     html = '<html><body><p>x</p><img src="charts/timeline.png"></body></html>'
     with pytest.raises(PdfExportError, match="timeline"):
         render_pdf(html, charts={})
+
+
+def test_workers_started_ahead_render_the_brief_of_their_analysis_only():
+    """The notebooks start the workers in notebook 1, give them the analysis in notebook 2
+    (which shows their charts) and collect the brief in notebook 3: same files as the
+    sequential export. Workers busy with another analysis are never used for this one."""
+    import analysis.charts as charts
+    from analysis.report import render_all
+    from analysis.report.parallel import brief_charts, prepare_brief, shared_workers, start_workers
+
+    a = fixture_analysis()
+    if not start_workers().available:
+        pytest.skip("no fork on this platform")
+    charts._MEMO.clear()
+    worker = prepare_brief(a, "en", None)
+    shown = brief_charts(a, "en", None)
+    other = a.model_copy(update={"findings": a.findings[1:]})
+    assert not worker.serves(other, "en", None) and not worker.serves(a, "ru", None)
+    assert shared_workers(a, "en", None) is worker
+    try:
+        forked = render_all(a, lang="en", kb=None, worker=worker)
+    finally:
+        worker.close()
+    assert not charts._MEMO  # drawn by the workers, not here
+    sequential = render_all(a, lang="en", kb=None)
+    assert forked == sequential
+    assert shown == {n: {"png": sequential[f"charts/{n}.png"]} for n in shown} and shown
+    busy = prepare_brief(other, "en", None)
+    fresh = shared_workers(a, "en", None)
+    try:
+        assert fresh is not busy and not busy.available and fresh.submitted is None
+    finally:
+        fresh.close()

@@ -58,7 +58,8 @@ def render_all(analysis, *, lang: str = "en", kb: Any = None,
         times[name] = round(time.perf_counter() - start, 3)
         return result
 
-    if worker is not None and worker.submit(analysis):
+    if worker is not None and (worker.serves(analysis, lang, kb) if worker.submitted
+                               else worker.submit(analysis, lang, kb)):
         parallel = _render_with_worker(analysis, lang, kb, worker, step, times)
         if parallel is not None:
             return parallel
@@ -194,14 +195,16 @@ def brief_cli(args) -> int:
 
     check_lang(lang)
     _progress(f"analysing {args.input}…", quiet)
-    from ..pipeline import analyse_file
-
     from .parallel import PdfWorker
 
-    kb = _load_default_kb()
-    worker = PdfWorker(lang, kb)  # imports WeasyPrint and matplotlib while the pipeline runs
+    # forked first, before the pipeline and knowledge base are loaded: the workers import
+    # matplotlib and WeasyPrint on the other core while this process loads and analyses
+    worker = PdfWorker(lang)
     timings: dict[str, float] = {}
     try:
+        from ..pipeline import analyse_file
+
+        kb = _load_default_kb()
         start = time.perf_counter()
         analysis = analyse_file(args.input, as_of=getattr(args, "as_of", None),
                                 review=getattr(args, "review", None), kb=kb)

@@ -144,6 +144,20 @@ def _close(conns) -> None:
         conn.close()
 
 
+IDLE_SECONDS = 1800
+"""Workers started ahead (a notebook kernel) exit if no analysis comes within this time."""
+
+
+def _wait_for_analysis(conn):
+    """The analysis message, or None: closed without one, parent gone, or idle too long."""
+    try:
+        if not conn.poll(IDLE_SECONDS):
+            return None
+        return conn.recv()
+    except (EOFError, OSError):
+        return None
+
+
 def _send_error(conn, exc: BaseException) -> None:
     try:
         conn.send(("error", "", exc))
@@ -154,19 +168,20 @@ def _send_error(conn, exc: BaseException) -> None:
             pass
 
 
-def _draw(analysis_conn, pdf_conn, parent_conn, lang: str, kb: Any, unused) -> None:
+def _draw(analysis_conn, pdf_conn, parent_conn, unused) -> None:
     """The chart worker: warm up, wait for the analysis, send the sizes, the PNGs, the SVGs."""
     from ..models import Analysis
 
     _close(unused)
     try:
         _warm_charts()
-        message = analysis_conn.recv()
+        message = _wait_for_analysis(analysis_conn)
         if message is None:
             return
         from ..charts import charts_memoised, render_charts
 
-        analysis = Analysis.model_validate_json(message)
+        body, lang, kb = message
+        analysis = Analysis.model_validate_json(body)
         pdf_alive = [True]
 
         def to_pdf(item) -> None:
@@ -204,14 +219,14 @@ def _draw(analysis_conn, pdf_conn, parent_conn, lang: str, kb: Any, unused) -> N
         parent_conn.close()
 
 
-def _serve(analysis_conn, charts_conn, result_conn, lang: str, kb: Any, unused) -> None:
+def _serve(analysis_conn, charts_conn, result_conn, unused) -> None:
     """The PDF worker: warm up, wait for the analysis, then print the brief as charts arrive."""
     from ..models import Analysis
 
     _close(unused)
     try:
         _warm_pdf_imports()
-        message = analysis_conn.recv()
+        message = _wait_for_analysis(analysis_conn)
         if message is None:
             return
         inbox = _Inbox(charts_conn)
@@ -220,7 +235,8 @@ def _serve(analysis_conn, charts_conn, result_conn, lang: str, kb: Any, unused) 
         from .pdf import render_pdf
         from .view import build_view
 
-        analysis = Analysis.model_validate_json(message)
+        body, lang, kb = message
+        analysis = Analysis.model_validate_json(body)
         start = time.perf_counter()
         view = build_view(analysis, lang=lang, kb=kb)
         try:
@@ -247,10 +263,14 @@ def _serve(analysis_conn, charts_conn, result_conn, lang: str, kb: Any, unused) 
 
 class PdfWorker:
     """Handle on the two forked workers (charts, PDF); :meth:`available` is False where fork
-    is unavailable."""
+    is unavailable. They need nothing to warm up: the analysis, language and knowledge base
+    are sent with :meth:`submit` (``lang`` and ``kb`` here are only its defaults), so that a
+    notebook can start them before it has loaded anything."""
 
-    def __init__(self, lang: str, kb: Any) -> None:
+    def __init__(self, lang: str = "en", kb: Any = None) -> None:
         self.lang = lang
+        self.kb = kb
+        self.submitted: str | None = None
         self._procs: list[Any] = []
         self._sent = False
         self.broken = False
@@ -275,11 +295,11 @@ class PdfWorker:
         mine = (to_pdf_send, to_charts_send, drawn_recv, pdf_recv)
         try:
             charts = ctx.Process(target=_draw, daemon=True, args=(
-                *charts_uses, lang, kb, [c for c in every if c not in charts_uses]))
+                *charts_uses, [c for c in every if c not in charts_uses]))
             charts.start()
             self._procs.append(charts)
             printer = ctx.Process(target=_serve, daemon=True, args=(
-                *pdf_uses, lang, kb, [c for c in every if c not in pdf_uses]))
+                *pdf_uses, [c for c in every if c not in pdf_uses]))
             printer.start()
             self._procs.append(printer)
         except (ValueError, OSError):
@@ -291,14 +311,19 @@ class PdfWorker:
 
     @property
     def available(self) -> bool:
-        return len(self._procs) == 2
+        # once the analysis is sent, a worker that has finished and exited is still good
+        return len(self._procs) == 2 and (self._sent or all(p.is_alive() for p in self._procs))
 
-    def submit(self, analysis) -> bool:
+    def submit(self, analysis, lang: str | None = None, kb: Any = None) -> bool:
         """Send the analysis to both workers; False when one is gone (the caller renders
-        everything itself)."""
+        everything itself). ``submitted`` keeps its :func:`brief_key`."""
+        lang = self.lang if lang is None else lang
+        kb = self.kb if kb is None else kb
         if not self.available or self.broken:
             return False
-        message = analysis.model_dump_json()
+        if self.submitted is not None:
+            raise RuntimeError("these workers are rendering a brief already")
+        message = (analysis.model_dump_json(), lang, kb)
         try:
             self._to_charts.send(message)
             self._to_pdf.send(message)
@@ -307,20 +332,27 @@ class PdfWorker:
             self.close()
             return False
         self._sent = True
+        self.submitted = brief_key(analysis, lang, kb)
         self._charts = _Inbox(self._drawn)
         return True
 
-    def charts(self, timings: dict[str, float] | None = None
-               ) -> dict[str, dict[str, bytes]] | None:
+    def serves(self, analysis, lang: str, kb: Any) -> bool:
+        """True when these workers are rendering the brief of this analysis already."""
+        return (self.submitted is not None and not self.broken
+                and self.submitted == brief_key(analysis, lang, kb))
+
+    def charts(self, timings: dict[str, float] | None = None,
+               formats: tuple[str, ...] = ("png", "svg")) -> dict[str, dict[str, bytes]] | None:
         """Every chart as ``{name: {"png", "svg"}}`` once drawn (None: the chart worker is
-        gone); the chart worker's error is raised here."""
+        gone); the chart worker's error is raised here. ``formats=("png",)`` returns as soon
+        as the PNGs are there (a notebook shows them while the SVGs are drawn)."""
         if self._charts is None:
             return None
         try:
-            times = self._charts.wait("done:")
             names = self._charts.sizes()
-            drawn = {name: {fmt: self._charts.wait(f"{fmt}:{name}") for fmt in ("png", "svg")}
+            drawn = {name: {fmt: self._charts.wait(f"{fmt}:{name}") for fmt in formats}
                      for name in names}
+            times = self._charts.wait("done:") if "svg" in formats else {}
         except KeyError:
             self.broken = True
             return None
@@ -345,6 +377,9 @@ class PdfWorker:
 
     def close(self) -> None:
         """Stop the workers (they exit by themselves once they have sent their work)."""
+        global _SHARED
+        if _SHARED is self:
+            _SHARED = None
         if not self._procs:
             return
         if self.available and not self._sent:
@@ -364,3 +399,70 @@ class PdfWorker:
                 proc.terminate()
                 proc.join()
         self._procs = []
+
+
+def brief_key(analysis, lang: str, kb: Any) -> str:
+    """What a brief is rendered from: the analysis (its JSON), the language and the
+    knowledge base's version."""
+    import hashlib
+
+    from ..models import dump_json
+
+    digest = hashlib.sha256(dump_json(analysis).encode("utf-8"))
+    digest.update(f"\0{lang}\0{getattr(kb, 'version', kb is None)}".encode("utf-8"))
+    return digest.hexdigest()
+
+
+_SHARED: PdfWorker | None = None
+"""Workers started ahead of the brief in this process (a notebook kernel), see
+:func:`start_workers`."""
+
+
+def start_workers() -> PdfWorker:
+    """Fork the chart and PDF workers now, to warm up while this process does other work,
+    and keep them for the next brief in this process (:func:`shared_workers`).
+
+    The notebooks run in one kernel: notebook 1 starts them while it annotates the text,
+    notebook 2 gives them its analysis (:func:`prepare_brief`: they draw the charts it shows
+    and print the PDF while it shows the findings), and notebook 3 collects the PDF. Nothing
+    is lost if the analysis changes in between: the workers are closed and the brief
+    rendered again. Idle workers exit after :data:`IDLE_SECONDS`."""
+    global _SHARED
+    if _SHARED is None or not _SHARED.available or _SHARED.broken:
+        if _SHARED is not None:
+            _SHARED.close()
+        _SHARED = PdfWorker()
+    return _SHARED
+
+
+def shared_workers(analysis, lang: str = "en", kb: Any = None) -> PdfWorker:
+    """The workers started in this process if they are free or rendering this analysis's
+    brief; else new ones (the old ones, busy with another analysis, are closed)."""
+    worker = _SHARED
+    if worker is not None and worker.submitted is not None \
+            and not worker.serves(analysis, lang, kb):
+        worker.close()
+    return start_workers()
+
+
+def prepare_brief(analysis, lang: str = "en", kb: Any = None) -> PdfWorker:
+    """Have the workers draw this analysis's charts and print its PDF now, in the background
+    (notebook 3's :func:`~analysis.report.export_brief` collects them)."""
+    worker = shared_workers(analysis, lang, kb)
+    if worker.submitted is None:
+        worker.submit(analysis, lang, kb)
+    return worker
+
+
+def brief_charts(analysis, lang: str = "en", kb: Any = None,
+                 formats: tuple[str, ...] = ("png",)) -> dict[str, dict[str, bytes]]:
+    """This analysis's charts: from the workers if they are drawing them (see
+    :func:`prepare_brief`), else drawn here; same bytes either way."""
+    worker = _SHARED
+    if worker is not None and worker.serves(analysis, lang, kb):
+        got = worker.charts(formats=formats)
+        if got is not None:
+            return got
+    from ..charts import render_charts
+
+    return render_charts(analysis, lang=lang, kb=kb, formats=formats)
