@@ -29,7 +29,7 @@ from .langid import detect_language, detect_languages
 from .lemmatise import is_infinitive_or_imperative, lemmatiser_for
 from .modality import NEGATABLE, PUNCT_STOPS, clause_kind, is_negated
 from .pipelines import (CUE_PREFIX, HITS, NAME_LABEL, REFS, clause_token_ranges, doc_text,
-                        get_pipeline, load_lexicon, make_clause_doc)
+                        get_pipeline, load_lexicon, make_clause_doc, token_offsets)
 from .segment import Unit, segment
 
 LANGUAGE_NAMES = {"ru": "Russian", "kk": "Kazakh", "uk": "Ukrainian", "en": "English"}
@@ -101,40 +101,29 @@ def _check_supported(plan: _Plan) -> None:
 
 
 class _Tokens:
-    """Token offsets of one processed ``Doc`` (``idx``/``end``: each token's start and end in
-    the ``Doc``'s text) as plain lists read once with ``Doc.to_array`` (no ``Token`` objects:
-    creating them costs more than the whole lemma pass). Only the offsets are read for every
-    token; the few tokens whose flags matter (around a span, at a clause's start) get them from
-    their word through ``flags`` (:func:`_word_flags`)."""
+    """Token offsets of one processed ``Doc`` without ``Token`` objects (creating them costs
+    more than the whole lemma pass): ``at`` is :func:`~analysis.nlp.pipelines.token_offsets`
+    flattened, ``[start_0, length_0, start_1, length_1, ...]``, as a ``memoryview`` that gives
+    a Python int for each entry read. Only the few tokens that matter (at a span's edges,
+    around it, at a clause's start) are read, so no list of every token's offsets is built;
+    their flags come from their word through ``flags`` (:func:`_word_flags`)."""
 
-    __slots__ = ("text", "idx", "end", "flags")
+    __slots__ = ("text", "at", "flags")
 
     def __init__(self, doc, text: str, flags):
         self.text = text
         self.flags = flags
-        if len(doc):
-            arr = doc.to_array(_OFFSET_ATTRS())
-            starts = arr[:, 0]
-            self.idx = starts.tolist()
-            self.end = (starts + arr[:, 1]).tolist()
-        else:
-            self.idx = self.end = []
+        self.at = memoryview(token_offsets(doc).reshape(-1)) if len(doc) else ()
 
     def word(self, i: int) -> str:
-        return self.text[self.idx[i]:self.end[i]]
+        a = self.at[2 * i]
+        return self.text[a:a + self.at[2 * i + 1]]
 
     def is_punct(self, i: int) -> bool:
-        return self.flags(self.text[self.idx[i]:self.end[i]])[0]
+        return self.flags(self.word(i))[0]
 
     def is_alpha(self, i: int) -> bool:
-        return self.flags(self.text[self.idx[i]:self.end[i]])[1]
-
-
-@lru_cache(maxsize=1)
-def _OFFSET_ATTRS() -> list:
-    from spacy.attrs import IDX, LENGTH
-
-    return [IDX, LENGTH]
+        return self.flags(self.word(i))[1]
 
 
 @lru_cache(maxsize=None)
@@ -162,11 +151,12 @@ def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset) -> 
     """:func:`analysis.nlp.modality.is_negated` for a language with preposed negation: a
     negation word at most three tokens before ``start`` (not before the clause's first token
     ``lo``) with no punctuation in between."""
-    text, idx, end, flags = toks.text, toks.idx, toks.end, toks.flags
+    text, at, flags = toks.text, toks.at, toks.flags
     i = start - 1
     last = max(lo, start - 3)
     while i >= last:
-        word = text[idx[i]:end[i]]
+        a = at[2 * i]
+        word = text[a:a + at[2 * i + 1]]
         if word in PUNCT_STOPS or flags(word)[0]:
             return False
         low = word.lower()
@@ -278,7 +268,7 @@ def _doc_clauses(doc, plan: _Plan, unit_ids: list[int], lang: str, lex,
     units = plan.units
     offset = units[unit_ids[0]].start
     toks = _Tokens(doc, doc_text(doc), _word_flags(lang))
-    idx, end = toks.idx, toks.end
+    at = toks.at  # token i starts at at[2 * i] and ends at at[2 * i] + at[2 * i + 1]
     kazakh = lang == "kk"
     negation_words = lex.negation
     original, offsets = document.original, document.offsets
@@ -300,14 +290,15 @@ def _doc_clauses(doc, plan: _Plan, unit_ids: list[int], lang: str, lex,
                     generic = True
             elif label == NAME_LABEL:
                 (names if names is not None else (names := [])).append(
-                    (offset + idx[s], offset + end[e - 1]))
+                    (offset + at[2 * s], offset + at[2 * e - 2] + at[2 * e - 1]))
                 continue
             elif label.startswith(CUE_PREFIX):
                 cues.add(concept)
                 continue
             else:
                 negated = False
-            found.append((offset + idx[s], offset + end[e - 1], label, concept, negated))
+            found.append((offset + at[2 * s], offset + at[2 * e - 2] + at[2 * e - 1], label,
+                          concept, negated))
         if names:
             found = [sp for sp in found if not any(a <= sp[0] and sp[1] <= b for a, b in names)]
             generic = generic and any(sp[2] == "measure" and sp[3] in GENERIC_MEASURES

@@ -149,6 +149,7 @@ TEXT = "petition_lens.text"  # the Doc's text (``Doc.text`` rebuilds it from the
 TOKENS = "petition_lens.tokens"  # ((start_token, end_token), ...) per clause
 HITS = "petition_lens.hits"  # per clause: [(start_token, end_token, label, concept), ...]
 REFS = "petition_lens.refs"  # per clause: [(start_char, end_char, instrument), ...]
+OFFSETS = "petition_lens.offsets"  # token_offsets(doc): [[start, length], ...] per token
 
 
 def make_clause_doc(nlp, text: str, clauses=None):
@@ -168,6 +169,19 @@ def doc_text(doc) -> str:
     return text
 
 
+def token_offsets(doc):
+    """Each token's start and length in the Doc's text (``Doc.to_array([IDX, LENGTH])``, one
+    row per token), read once per Doc and kept in ``user_data``: finding the clauses' tokens
+    needs the starts, the annotator both (reading an attribute of every token costs about as
+    much as the lemma pass's own array round trip)."""
+    arr = doc.user_data.get(OFFSETS)
+    if arr is None:
+        from spacy.attrs import IDX, LENGTH
+
+        arr = doc.user_data[OFFSETS] = doc.to_array([IDX, LENGTH])
+    return arr
+
+
 def clause_token_ranges(doc) -> tuple:
     """Token ranges of the Doc's clauses (cached in ``user_data``)."""
     ranges = doc.user_data.get(TOKENS)
@@ -177,9 +191,8 @@ def clause_token_ranges(doc) -> tuple:
             ranges = ((0, len(doc)),)
         else:
             import numpy as np
-            from spacy.attrs import IDX
 
-            idx = doc.to_array(IDX) if len(doc) else np.zeros(0, dtype="uint64")
+            idx = token_offsets(doc)[:, 0] if len(doc) else np.zeros(0, dtype="uint64")
             flat = np.array(clauses, dtype="uint64").reshape(-1)
             pos = np.searchsorted(idx, flat, side="left").tolist()
             ranges = tuple(zip(pos[0::2], pos[1::2]))
