@@ -371,15 +371,17 @@ class _ClauseView:
     __slots__ = ("clause", "found", "signals", "rights", "head", "quoted", "description",
                  "_lists", "_evidence", "_flat", "_bare")
 
-    def __init__(self, clause: Clause):
+    def __init__(self, clause: Clause, words: bool = True):
         self.clause = clause
         self.found = clause_evidence(clause)
         self.signals = frozenset(self.found)
         self.rights = frozenset(engaged_rights(self.signals))
-        self.head = clause_quote(clause, ())
         self.description = clause.kind == "description"
+        # the quote that rationales of tests not raised carry (lean reasoning words none)
+        self.head = clause_quote(clause, ()) if words else ""
         # what _with_quote appends to a text that does not already hold the quote
-        self.quoted = {lang: f" {QUOTED[lang]}: «{self.head}»." for lang in LANGS}
+        self.quoted = ({lang: f" {QUOTED[lang]}: «{self.head}»." for lang in LANGS} if words
+                       else {})
         self._lists: dict[str, str] | None = None
         self._evidence: dict[tuple[str, ...], tuple[tuple, str]] = {}
         self._flat: str | None = None
@@ -838,7 +840,7 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
     meta = dict(metadata or {})
     comp = completeness or completeness_of(meta)
     analysed = [c for c in clauses if c.language is not None]
-    views = [_ClauseView(c) for c in analysed]
+    views = [_ClauseView(c, words=not lean) for c in analysed]
     plans = _plans_for(kb)
     sig = {v.clause.id: v.signals for v in views}
     doc_signals = document_signals(analysed, meta, comp, clause_sigs=sig)
