@@ -36,12 +36,12 @@ def test_document_screen_agrees_with_each_clause_alone():
         # also the document cut to its Cyrillic-only lines, so that the "no Latin letter in
         # the whole document" screen is exercised on real clauses
         cyrillic_only = "\n".join(line for line in text.split("\n")
-                                  if not langid._ANY_LAT.search(line))
+                                  if not langid._LAT_RUN.search(line))
         for variant in (text, cyrillic_only):
             ranges = [(u.start, u.end) for u in segment(variant)]
             if not ranges:
                 continue
-            plain_docs += not langid._ANY_LAT.search(variant)
+            plain_docs += not langid._LAT_RUN.search(variant)
             got = [(g.status, g.lang) for g in detect_languages(variant, ranges)]
             alone = [detect_language(variant[s:e]) for s, e in ranges]
             counts = [detect_by_counts(variant[s:e]) for s, e in ranges]
@@ -73,7 +73,7 @@ def test_function_words_counted_once_per_word():
     """``_latin`` counts each language's function words in one pass over the words; the counts
     must be those of counting each language's list separately, on real Latin-script clauses."""
     clauses = [text[u.start:u.end] for text in _documents() for u in segment(text)]
-    latin = [c for c in clauses if langid._ANY_LAT.search(c) and not langid._CYR.search(c)]
+    latin = [c for c in clauses if langid._LAT_RUN.search(c) and not langid._CYR.search(c)]
     assert len(latin) > 300
     for clause in latin + ["Die Würde des Menschen ist unantastbar und nicht zu den", "le la et"]:
         words = langid._LATIN_WORD.findall(clause.lower())
@@ -90,3 +90,27 @@ def test_function_words_counted_once_per_word():
             assert got.lang == ("kk" if best_code == "kk-latn" else best_code), clause
         else:
             assert got.status in ("unknown", "unsupported"), clause
+
+
+def test_letter_counts_on_bytes_equal_the_regex_counts():
+    """``letter_counts`` counts Cyrillic and Latin letters on the UTF-8 bytes; it must equal
+    the regex letter runs on every real clause and on made-up strings at the byte edges
+    (U+00BF/U+00C0, U+023F/U+0240, U+024F/U+0250, U+027F, U+03FF/U+0400, U+04FF/U+0500,
+    lone surrogates, characters beyond the plane)."""
+    import random
+
+    def by_regex(text):
+        return (sum(map(len, langid._CYR_RUN.findall(text))),
+                sum(map(len, langid._LAT_RUN.findall(text))))
+
+    texts = [text[u.start:u.end] for text in _documents() for u in segment(text)]
+    edges = "\u00bf\u00c0\u00ff\u0100\u023f\u0240\u024f\u0250\u027f\u03ff\u0400\u04ff\u0500" \
+            "\u0080@[`{AZazЖжәі\ud800\U0001f600\u00d7\u00f7 "
+    rnd = random.Random(5)
+    texts += ["".join(rnd.choice(edges) for _ in range(rnd.randint(0, 30))) for _ in range(5000)]
+    texts += [chr(c) for c in range(0x10000) if not 0xd800 <= c < 0xe000] + ["\udfff", ""]
+    letters = 0
+    for text in texts:
+        assert langid.letter_counts(text) == by_regex(text), repr(text[:60])
+        letters += sum(by_regex(text))
+    assert letters > 100_000

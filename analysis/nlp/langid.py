@@ -85,11 +85,12 @@ UNKNOWN = LanguageGuess("unknown", None)
 
 # Speed (issue 3/7 benchmarks): detection runs on every clause. Plain Russian (Cyrillic letters
 # with none of the distinctive letters of the other languages, no «ъ», no other script, at least
-# four Cyrillic letters and at least as many as Latin ones) is recognised with a few regex
-# searches, which is what the full decision below returns for such a text (the Latin letters of
-# "LGBT" or a URL in a Russian sentence change nothing); anything else is counted in a few passes
-# (letter runs, one search for all other scripts, one pass over the rare Cyrillic letters) that
-# give exactly the counts of a ``findall`` per class.
+# four Cyrillic letters and at least as many as Latin ones) is recognised from its letter counts
+# (:func:`letter_counts`, on the UTF-8 bytes) and at most one regex search, which is what the full
+# decision below returns for such a text (the Latin letters of "LGBT" or a URL in a Russian
+# sentence change nothing); anything else is counted in a few passes (letter counts, one search
+# for all other scripts, one pass over the rare Cyrillic letters) that give exactly the counts of
+# a ``findall`` per class.
 _CLASSES = (
     ("cyr", None), ("lat", None), ("lat_diacritic", _LAT_DIACRITIC),
     ("kk", _KK), ("kk_shared", _KK_SHARED), ("uk", _UK), ("i", _I), ("ru", _RU),
@@ -105,13 +106,6 @@ _RARE = re.compile("[" + "".join(_RARE_CLASS_OF) + "]")
 _NOT_PLAIN_RU = re.compile(
     "[ъ" + "".join(rx.pattern[1:-1] for _, rx in _SCRIPTS)
     + "".join(ch for ch, name in _RARE_CLASS_OF.items() if name != "ru") + "]")
-_ANY_LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-
-@lru_cache(maxsize=512)
-def _at_least_cyr(k: int) -> re.Pattern:
-    """Matches a text with at least ``k`` Cyrillic letters (stops at the k-th)."""
-    return re.compile(r"(?:[^\u0400-\u04ff]*[\u0400-\u04ff]){%d}" % k)
 _RUSSIAN = LanguageGuess("supported", "ru")
 
 
@@ -186,30 +180,57 @@ def _decide(text: str, n: dict, prior: str | None = None) -> LanguageGuess:
 def detect_language(text: str, prior: str | None = None) -> LanguageGuess:
     """Guess the language of one segment (see module docstring); ``prior``: the language of
     its context (paragraph or document), used only for a short Cyrillic clause."""
-    return _detect(text, prior, not _NOT_PLAIN_RU.search(text), True)
+    return _detect(text, prior, not _NOT_PLAIN_RU.search(text))
 
 
-def _detect(text: str, prior: str | None, plain: bool, latin: bool) -> LanguageGuess:
+def _detect(text: str, prior: str | None, plain: bool) -> LanguageGuess:
     """:func:`detect_language` given what is already known of ``text``: ``plain``, it holds no
-    letter that rules out plain Russian (:data:`_NOT_PLAIN_RU`); ``latin``, it may hold Latin
-    letters (False: it has none). :func:`detect_languages` screens a whole document once, so
-    in a Russian document these two searches are not repeated on every clause. A Russian-only
-    letter (ы э ё; most Russian clauses have one) decides before the Cyrillic letters are
-    counted up to :data:`SHORT_LETTERS`: both ways the answer is Russian."""
-    if plain and _CYR.search(text):
-        lat = sum(map(len, _LAT_RUN.findall(text))) if latin and _ANY_LAT.search(text) else 0
-        if _at_least_cyr(max(lat, 4)).match(text):
-            if _RU.search(text) or _at_least_cyr(SHORT_LETTERS).match(text):
+    letter that rules out plain Russian (:data:`_NOT_PLAIN_RU`; :func:`detect_languages`
+    screens a whole document once, so in a Russian document this search is not repeated on
+    every clause). Letters are counted with :func:`letter_counts`; a Russian-only letter (ы э ё)
+    is looked for only in a clause shorter than :data:`SHORT_LETTERS` Cyrillic letters."""
+    if plain:
+        cyr, lat = letter_counts(text)
+        if cyr >= 4 and cyr >= lat:
+            if cyr >= SHORT_LETTERS or _RU.search(text):
                 return _RUSSIAN
             return _by_forms(text, prior)
     return detect_by_counts(text, prior)
 
 
+def _all_but(keep: bytes) -> bytes:
+    """The bytes to delete with ``bytes.translate`` to keep only ``keep``."""
+    return bytes(b for b in range(256) if b not in keep)
+
+
+# UTF-8: a Cyrillic letter (U+0400-U+04FF) is the only character whose first byte is D0-D3; a
+# Latin letter of U+00C0-U+023F the only one whose first byte is C3-C8, and one of U+0240-U+024F
+# is C9 followed by 80-8F; an ASCII letter is its own byte (no byte of a longer character is
+# below 80).
+_DROP_NON_CYRILLIC = _all_but(b"\xd0\xd1\xd2\xd3")
+_DROP_NON_ASCII_LETTER = _all_but(bytes(range(65, 91)) + bytes(range(97, 123)))
+_DROP_NON_LATIN_LEAD = _all_but(b"\xc3\xc4\xc5\xc6\xc7\xc8\xc9")
+_C9_LATIN = re.compile(rb"\xc9[\x80-\x8f]")
+
+
+def letter_counts(text: str) -> tuple[int, int]:
+    """(Cyrillic letters, Latin letters) of ``text``: what ``_CYR_RUN`` and ``_LAT_RUN`` runs
+    add up to, counted on the UTF-8 bytes with ``bytes.translate`` (a C loop over the bytes;
+    the regex engine tests each character against a class, several times slower)."""
+    b = text.encode("utf-8", "surrogatepass")
+    cyr = len(b.translate(None, _DROP_NON_CYRILLIC))
+    lat = len(b.translate(None, _DROP_NON_ASCII_LETTER))
+    leads = b.translate(None, _DROP_NON_LATIN_LEAD)
+    if leads:
+        c9 = leads.count(b"\xc9")
+        lat += len(leads) - c9 + (len(_C9_LATIN.findall(b)) if c9 else 0)
+    return cyr, lat
+
+
 def detect_by_counts(text: str, prior: str | None = None) -> LanguageGuess:
     """The full decision from the letter counts (no plain-Russian shortcut)."""
     n = dict.fromkeys(_NAMES, 0)
-    n["cyr"] = sum(map(len, _CYR_RUN.findall(text)))
-    n["lat"] = sum(map(len, _LAT_RUN.findall(text)))
+    n["cyr"], n["lat"] = letter_counts(text)
     if n["lat"]:
         n["lat_diacritic"] = len(_LAT_DIACRITIC.findall(text))
     if _ANY_OTHER.search(text):
@@ -226,10 +247,9 @@ def detect_languages(text: str, ranges) -> list[LanguageGuess]:
     Cyrillic clauses that have one Ukrainian-only form and no Russian-only one: the language
     of the other clauses of its paragraph (text between blank lines), or, when it is alone
     there, the document's (the language of most letters of its clauses)."""
-    # the two searches that screen every clause, once for the whole text (module "Speed")
+    # the search that screens every clause, once for the whole text (module "Speed")
     plain = not _NOT_PLAIN_RU.search(text)
-    latin = bool(_ANY_LAT.search(text))
-    guesses = [_detect(text[s:e], None, plain or not _NOT_PLAIN_RU.search(text, s, e), latin)
+    guesses = [_detect(text[s:e], None, plain or not _NOT_PLAIN_RU.search(text, s, e))
                for s, e in ranges]
     doubtful = [i for i, g in enumerate(guesses) if g is _RUSSIAN_WITHOUT_PRIOR]
     if not doubtful:
