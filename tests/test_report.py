@@ -533,3 +533,33 @@ def test_workers_started_ahead_render_the_brief_of_their_analysis_only():
         assert fresh is not busy and not busy.available and fresh.submitted is None
     finally:
         fresh.close()
+
+
+def test_pdf_laid_out_with_stand_ins_paints_the_charts_themselves():
+    """The PDF worker lays the pages out with blank stand-ins of the charts' sizes and gives
+    WeasyPrint the PNGs only before painting: the bytes must be those of printing with the
+    charts at once, and the images in the PDF the charts' pixels, not the blank stand-ins."""
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    import analysis.charts as charts
+    from analysis.report.html import render_print_html
+    from analysis.report.pdf import render_pdf
+    from analysis.report.view import build_view
+
+    a = fixture_analysis()
+    charts._MEMO.clear()
+    sizes: dict = {}
+    drawn = charts.render_charts(a, lang="en", formats=("png",), on_sizes=sizes.update)
+    charts._MEMO.clear()
+    pngs = {name: files["png"] for name, files in drawn.items()}
+    html = render_print_html(build_view(a, lang="en"), sizes)
+    laid_out_first = render_pdf(html, charts=pngs, sizes=sizes)
+    assert laid_out_first == render_pdf(html, charts=pngs)
+    printed = {img.name: img.image.convert("RGB")
+               for page in PdfReader(io.BytesIO(laid_out_first)).pages for img in page.images}
+    wanted = sorted(Image.open(io.BytesIO(p)).convert("RGB").tobytes() for p in pngs.values())
+    assert sorted(img.tobytes() for img in printed.values()) == wanted
+    assert all(img.getextrema() != ((255, 255),) * 3 for img in printed.values())  # not blank

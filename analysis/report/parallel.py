@@ -11,8 +11,9 @@ pipeline. Then, once the parent sends the analysis:
   sends each PNG as soon as it is drawn (to the PDF worker first, then to the parent), then
   the SVGs (to the parent);
 - the PDF worker builds the view, renders the print HTML (charts as links, with their sizes)
-  and starts printing: WeasyPrint parses the HTML and computes the styles while the charts are
-  drawn, and its fetcher waits for a PNG only when it builds that image's box;
+  and prints it: WeasyPrint lays the pages out with blank stand-ins of the charts' sizes
+  while the charts are drawn, and takes each PNG only before painting
+  (:func:`analysis.report.pdf.render_pdf`);
 - the parent renders the Markdown, CSV, JSON and letters, then the DOCX with the PNGs.
 
 Every file is still rendered by the same deterministic functions, so the bytes are those of
@@ -96,6 +97,7 @@ class _Inbox(Mapping):
         self._conn = conn
         self._items: dict[str, Any] = {}
         self._closed = False
+        self.waited = 0.0  # seconds spent waiting for PNGs (a figure for --debug)
         self._cond = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -128,7 +130,11 @@ class _Inbox(Mapping):
         return self.wait("sizes:")
 
     def __getitem__(self, name: str) -> bytes:
-        return self.wait(f"png:{name}")
+        start = time.perf_counter()
+        try:
+            return self.wait(f"png:{name}")
+        finally:
+            self.waited += time.perf_counter() - start
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.sizes())
@@ -248,9 +254,10 @@ def _serve(analysis_conn, charts_conn, result_conn, unused) -> None:
         html = render_print_html(view, sizes)
         times["html"] = round(time.perf_counter() - start, 3)
         start, cpu = time.perf_counter(), time.process_time()
-        pdf = render_pdf(html, charts=inbox)
+        pdf = render_pdf(html, charts=inbox, sizes=sizes)
         times["pdf"] = round(time.perf_counter() - start, 3)
         times["pdf_cpu"] = round(time.process_time() - cpu, 3)
+        times["pdf_waited_for_png"] = round(inbox.waited, 3)
         result_conn.send(("pdf", html, pdf, times))
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
         try:
