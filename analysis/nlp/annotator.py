@@ -64,6 +64,8 @@ def _plan_units(document: Document) -> _Plan:
     guesses = detect_languages(text, [(u.start, u.end) for u in units])
     langs: list[str | None] = [g.lang if g.status == "supported" else None for g in guesses]
     unknown = [g.status == "unknown" for g in guesses]
+    if not any(unknown):
+        return _Plan(document, units, langs, [g.lang for g in guesses])
     # short/undecidable segments inherit: previous decided one, else next, else the whole text's
     last = None
     for i in range(len(units)):
