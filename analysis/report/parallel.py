@@ -60,27 +60,55 @@ def _warm_charts() -> None:
         pass
 
 
+_SAMPLE = ("Article 19(3) ICCPR — «пропаганда» ЛГБТ, Қазақстан: әғқңөұүһі ӘҒҚҢӨҰҮҺІ; "
+           "нетрадиційної ієї ґ ЁЖЩЪЫЭЮЯ ёжщъыэюя 0123456789 %&§№ “quoted” ✕ ✓ ! ? – … "
+           "sha256:9f86d081884c7d65 title/iccpr/art_19__para_3#legality")
 _WARM_HTML = (
-    "<html><head><style>{css}</style></head><body><h1>Қазақстан</h1>"
-    "<p>ЛГБТ <b>әғқңөұүһі</b> <i>italic</i> <span class=\"code\">sha256</span></p>"
-    "<blockquote class=\"provision\">Статья 20</blockquote>"
-    "<table><tr><td>1</td><td>conflict</td></tr></table></body></html>"
+    "<html><head><style>{css}</style></head><body><header><p class=\"kicker\">{s}</p>"
+    "<h1>{s}</h1><p class=\"subtitle\">{s}</p></header>"
+    "<nav class=\"toc\"><h2>{s}</h2><table class=\"toc\"><tr><td><a href=\"#a\">1. {s}</a>"
+    "</td><td></td></tr></table></nav><section id=\"a\"><h2>{s}</h2>"
+    "<p class=\"disclaimer\">{s}</p><div class=\"verdict\">{s}</div>"
+    "<div class=\"warning-box\">{s}</div><p class=\"intro\">{s} <em>{s}</em></p>"
+    "<ul class=\"tight\"><li>{s} <strong>{s}</strong></li></ul>"
+    "<table class=\"kv\"><tr><th>{s}</th><td>{s}</td></tr></table>"
+    "<h3>{s}</h3><article class=\"clause\"><h4>{s} <span class=\"code\">{s}</span> "
+    "<span class=\"meta\">[ru]</span></h4><blockquote class=\"clause\">{s} "
+    "<mark class=\"group evidence\">{s}</mark> <mark class=\"vague\">{s}</mark> "
+    "<mark class=\"measure\">{s}</mark> <mark class=\"aim\">{s}</mark></blockquote>"
+    "<table class=\"rows\"><thead><tr><th class=\"c1\">{s}</th><th class=\"c2\">{s}</th>"
+    "<th class=\"c3\">{s}</th><th class=\"c4\">{s}</th></tr></thead><tbody>"
+    "<tr class=\"finding conflict\"><td class=\"code\">{s}</td><td><a href=\"#a\">{s}</a>"
+    "</td><td><span class=\"status conflict\">✕ conflict</span> <span class=\"meta\">0.85"
+    "</span></td><td><em>{s}</em></td></tr></tbody></table></article>"
+    "<div class=\"provision-group\"><h4 class=\"prov\">{s} <a class=\"meta\">{s}</a></h4>"
+    "<div class=\"test conflict\"><h5>{s} <span class=\"status concern\">! concern</span>"
+    "</h5><p class=\"question\">{s}</p><p>{s}</p><p class=\"auth\"><strong>{s}</strong> "
+    "<a class=\"cite\">{s}</a><span class=\"badge secondary\">{s}</span></p>"
+    "<p class=\"raised-on\">{s}</p><p class=\"raised\"><a class=\"chip conflict\">{s}</a>"
+    "</p><ul class=\"quiet\"><li>{s}</li></ul></div></div>"
+    "<blockquote class=\"provision\">{s} <em>{s}</em> <strong>{s}</strong></blockquote>"
+    "<dl class=\"authorities\"><div><dt>{s}</dt><dd>{s}</dd></div></dl>"
+    "<ul class=\"sources\"><li>{s}</li></ul></section>"
+    "<footer class=\"provenance\"><p class=\"running-footer\">{s}</p><table class=\"kv\">"
+    "<tr><th>{s}</th><td class=\"code\">{s}</td></tr></table></footer></body></html>"
 )
 
 
 def _warm_pdf() -> None:
-    """Print a one-line page with the brief's stylesheet and fonts while the parent analyses.
+    """Print a specimen page of the brief (its stylesheet, every kind of element it uses,
+    in the scripts it prints) while the parent analyses.
 
-    WeasyPrint's first document in a process pays for loading the fonts and the text engine's
-    caches: measured on the bundled petition, the brief's PDF took 5.8-6.0 s as the first
-    document and 4.1-4.2 s after this 0.1 s warm-up (same bytes: the PDF depends only on its
-    HTML)."""
+    WeasyPrint's first document in a process pays for loading the fonts and for the text
+    engine's caches, per font, style and size: measured on the bundled petition, the brief's
+    PDF took 5.8-6.0 s as the first document and 4.1-4.2 s after a one-line warm-up page
+    (same bytes: the PDF depends only on its HTML and charts)."""
     try:
         from .html import STATIC
         from .pdf import render_pdf
 
         css = (STATIC / "brief.css").read_text(encoding="utf-8")
-        render_pdf(_WARM_HTML.format(css=css))
+        render_pdf(_WARM_HTML.format(css=css, s=_SAMPLE))
     except Exception:  # noqa: BLE001 - only a warm-up
         pass
 
