@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -149,10 +149,13 @@ def _word_flags(lang: str):
     return flags
 
 
-def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset) -> bool:
+def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset,
+                    prohibitions: Sequence[tuple[int, int]] = (), label: str = "") -> bool:
     """:func:`analysis.nlp.modality.is_negated` for a language with preposed negation: a
     negation word at most three tokens before ``start`` (not before the clause's first token
-    ``lo``) with no punctuation in between."""
+    ``lo``) with no punctuation in between. A negation word inside a prohibition (a measure
+    span ``prohibitions`` that carries its own negation: «Не допускается пропаганда …», "it
+    shall not be permitted to distribute …") prohibits what follows; it does not negate it."""
     text, at, flags = toks.text, toks.at, toks.flags
     i = start - 1
     last = max(lo, start - 3)
@@ -163,9 +166,23 @@ def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset) -> 
             return False
         low = word.lower()
         if low in negation or low == "n't":
-            return True
+            # inside the prohibition, what it prohibits ("promote" in "must not promote") is
+            # not negated; its own measure word ("permitted" in "not permitted") still is
+            return not any(ps <= i < pe and (pe <= start or label == "expression")
+                           for ps, pe in prohibitions)
         i -= 1
     return False
+
+
+def _prohibitions(toks: _Tokens, hits, negation: frozenset) -> list[tuple[int, int]]:
+    """Token ranges of the measure spans that contain a negation word of their own
+    («не допускается», "shall not be permitted"): the negation is the prohibition itself."""
+    out = []
+    for s, e, label, _ in hits:
+        if label == "measure" and e - s > 1 and any(
+                toks.word(i).lower() in negation for i in range(s, e)):
+            out.append((s, e))
+    return out
 
 
 def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
@@ -284,10 +301,13 @@ def _doc_clauses(doc, plan: _Plan, unit_ids: list[int], lang: str, lex,
         found = []
         names = None
         generic = False
-        for s, e, label, concept in all_hits[k]:
+        hits = all_hits[k]
+        prohibitions = () if kazakh else _prohibitions(toks, hits, negation_words)
+        for s, e, label, concept in hits:
             if label in NEGATABLE:
-                negated = (is_negated(toks, s, e, lo, hi, label, negation_words, lang) if kazakh
-                           else _negated_before(toks, s, lo, negation_words))
+                negated = (is_negated(toks, s, e, lo, hi, label, negation_words, lang,
+                                      permissions=lex.permissions) if kazakh
+                           else _negated_before(toks, s, lo, negation_words, prohibitions, label))
                 if label == "measure" and not negated and concept in GENERIC_MEASURES:
                     generic = True
             elif label == NAME_LABEL:

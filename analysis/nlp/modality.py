@@ -26,12 +26,21 @@ PUNCT_STOPS = frozenset(",;:()\"-")  # also tokens spaCy does not flag as punctu
 
 
 def is_negated(toks, start: int, end: int, lo: int, hi: int, label: str, negation: frozenset,
-               lang: str) -> bool:
+               lang: str, permissions: frozenset = frozenset()) -> bool:
     """See module docstring. ``toks`` gives ``word(i)`` and ``is_punct(i)`` of the tokens; the
-    span is tokens ``[start, end)`` of a clause whose tokens are ``[lo, hi)``."""
+    span is tokens ``[start, end)`` of a clause whose tokens are ``[lo, hi)``.
+
+    ``permissions`` (Kazakh): words of permission («жол», «рұқсат»). A measure span that begins
+    with one is a negated permission, «жол берілмейді» ("is not allowed"), that is, a
+    prohibition: its own negative suffix is its meaning, not a negation of it."""
     if label not in NEGATABLE:
         return False
     if lang == "kk":
+        if label == "measure" and toks.word(start).lower() in permissions:
+            # «жол берілмейді» prohibits; «жол беріледі» ("is allowed") is a negated prohibition
+            refused = any(len(low) > 5 and _KK_NEG.search(low[3:])
+                          for low in (toks.word(i).lower() for i in range(start + 1, end)))
+            return not refused or (end < hi and toks.word(end).lower() in negation)
         # Kazakh negation is postpositive: «дәстүрлі емес», «салынбайды»
         if end < hi and toks.word(end).lower() in negation:
             return True

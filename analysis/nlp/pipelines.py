@@ -51,6 +51,7 @@ class Lexicon:
     imperative_words: frozenset
     names: tuple = ()
     short_stem_guard: int = 0
+    permissions: frozenset = frozenset()  # Kazakh: a measure starting with one is a negated permission
 
 
 @lru_cache(maxsize=None)
@@ -84,6 +85,7 @@ def load_lexicon(lang: str) -> Lexicon:
         imperative_words=frozenset(w.lower() for w in data.get("imperative_words") or ()),
         names=tuple(str(n) for n in data.get("names") or ()),
         short_stem_guard=int(data.get("short_stem_guard", 0)),
+        permissions=frozenset(w.lower() for w in data.get("permissions") or ()),
     )
 
 
