@@ -149,28 +149,60 @@ to a measure ("against the ban on Pride events") is the opposite, a call not to 
 object must follow the opposition word closely (Kazakh: precede it, «қарсы» is a postposition)."""
 
 
+_STATED_OPPOSITION_RE = re.compile(
+    r"\b(?:oppose[sd]?|opposing|say no to|(?:are|am|is|remain) (?:firmly |strongly )?against)\b"
+    r"|\bвыступа\w* против\b|\bвиступа\w* проти\b|\bқарсы(?:мыз|пыз|мын|пын)\b|\bқарсы шығ\w*",
+    re.IGNORECASE | re.UNICODE)
+"""Outside a demand, only a stated opposition ("we oppose", «выступаем против») opposes a
+measure: "against" and «против» alone are mostly prepositions there ("crimes against minors")."""
+_PUNCT_RE = re.compile(r"[,;:.!?()]")
+"""An opposition word governs words up to the next punctuation: "against violence, and for a
+ban on propaganda" opposes violence only."""
+_PASSIVE_GAP_RE = re.compile(r"^\s*(?:(?:being|to|be|is|are|was|were|getting)\s+){0,2}$",
+                             re.IGNORECASE)
+"""Between an object and its measure in a passive phrase: "against propaganda being banned"."""
+
+
 def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]]:
-    """In a demand: (opposition words that call for a restriction of an expression object,
-    measures the demand opposes). Only the nearest annotated object of each opposition word
-    counts, so "against violence, and for a ban on propaganda" keeps its ban."""
-    if clause.kind != "demand":
-        return [], []
+    """(opposition words that call for a restriction of an expression object, measures the
+    clause opposes).
+
+    An opposition word governs the nearest annotated object after it (Kazakh «қарсы»: before
+    it, a postposition). A measure so governed is opposed, in any clause: «Мы против запрета
+    пропаганды», "We oppose the proposed ban on LGBT propaganda", "against propaganda being
+    banned" (an object followed by its measure in the passive) restrict nothing. An expression
+    object so governed is, in a demand only, what the demand wants restricted («Мы против
+    открытой и скрытой пропаганды ЛГБТ»). Only the nearest object counts, so "against
+    violence, and for a ban on propaganda" keeps its ban."""
     calls: list[Evidence] = []
     opposed: list[Span] = []
-    for m in _OPPOSITION_RE.finditer(clause.text):
+    text = clause.text
+    objects = p.expression + p.measures
+    demand = clause.kind == "demand"
+    for m in _OPPOSITION_RE.finditer(text):
         a, b = clause.start + m.start(), clause.start + m.end()
-        postposition = m.group(0).lower().startswith("қарсы")
-        if postposition:
-            near = [s for s in p.expression + p.measures if s.end <= a and a - s.end <= _OPPOSITION_REACH]
+        if not demand and not _STATED_OPPOSITION_RE.search(text, max(0, m.start() - 30), m.end()):
+            continue  # "crimes against minors", "the fight against terrorism": no one opposes
+        if m.group(0).lower().startswith("қарсы"):
+            cut = max((e.end() for e in _PUNCT_RE.finditer(text, 0, m.start())), default=0)
+            lo = max(clause.start + cut, a - _OPPOSITION_REACH)
+            near = [s for s in objects if s.start >= lo and s.end <= a]
             target = max(near, key=lambda s: s.end, default=None)
         else:
-            near = [s for s in p.expression + p.measures if s.start >= b and s.start - b <= _OPPOSITION_REACH]
+            stop = _PUNCT_RE.search(text, m.end())
+            hi = min(clause.start + stop.start() if stop else clause.end, b + _OPPOSITION_REACH)
+            near = [s for s in objects if b <= s.start < hi]
             target = min(near, key=lambda s: s.start, default=None)
+            if target is not None and target.label != "measure":
+                passive = [s for s in p.measures if s.start >= target.end and _PASSIVE_GAP_RE.match(
+                    text[target.end - clause.start:s.start - clause.start])]
+                target = passive[0] if passive else target
         if target is None:
             continue
-        if target.label == "measure":
-            opposed.append(target)
-        else:
+        if target.label == "measure":  # with the shorter or longer matches of its words
+            opposed.extend(s for s in p.measures
+                           if s.start < target.end and target.start < s.end)
+        elif demand:
             calls.append(Evidence(a, b, m.group(0)))
     return calls, opposed
 
@@ -497,6 +529,10 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     vague = [v for v in p.vague if (v.start, v.end) not in listed
              and not (on_list and v.concept in PROPAGANDA_VAGUE)]
     protective_only = bool(p.protective) and not adverse
+    # a clause that only opposes a measure («Ми проти заборони так званої пропаганди ЛГБТ»)
+    # restricts nothing: its words ("so-called") are the author's, not a restriction's scope
+    if opposed and not adverse:
+        vague = []
     if not protective_only:
         # a group named where nothing restricts or stigmatises it (a demand to recognise
         # same-sex partnerships) is not treated adversely: no distinction to justify

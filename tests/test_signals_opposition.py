@@ -88,3 +88,40 @@ def test_opposition_outside_a_demand_is_not_a_call_to_ban():
     clause = analyse_text(text, as_of=AS_OF).clauses[0]
     assert clause.kind == "description"
     assert "measure" not in clause_signals(clause)
+
+
+@pytest.mark.parametrize("text", [
+    "We are against propaganda being banned.",           # the object, then its measure (passive)
+    "Ми проти заборони так званої пропаганди ЛГБТ.",     # the author's "so-called" is no scope
+    "Біз ЛГБТ насихатына тыйым салуға қарсымыз.",        # «қарсы» follows what it governs
+    "We oppose the proposed ban on LGBT propaganda.",     # a statement, not a demand
+    "Мы выступаем против законопроекта о запрете ЛГБТ-пропаганды.",
+], ids=["en-passive", "uk-so-called", "kk-postposition", "en-statement", "ru-statement"])
+def test_opposing_a_ban_restricts_nothing(text):  # constructed illustrations
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    for clause in analysis.clauses:
+        assert not clause_signals(clause) & {"measure", "restricts_expression", "distinction",
+                                             "vague_term"}, clause.text
+    assert analysis.conflicts_iccpr == ()
+    assert analysis.targets_group == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "We are against violence, and for a ban on propaganda of homosexuality.",
+    "We oppose LGBT propaganda and demand its ban.",
+    "Мы против пропаганды ЛГБТ, требуем ее запретить.",
+], ids=["en-comma", "en-and-demand", "ru-comma"])
+def test_opposition_governs_its_own_phrase_only(text):  # constructed illustrations
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+
+
+@pytest.mark.parametrize("text", [
+    "The fight against terrorism includes blocking websites that spread LGBT propaganda.",
+    "Меры против пропаганды: блокировка сайтов, распространяющих пропаганду ЛГБТ.",
+], ids=["en", "ru"])
+def test_against_as_a_preposition_in_a_norm_opposes_nothing(text):  # constructed
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.verdict == "incompatible"
+    assert 19 in analysis.conflicts_iccpr
