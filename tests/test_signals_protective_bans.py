@@ -134,3 +134,24 @@ def test_a_restriction_beside_a_ban_on_discrimination_still_restricts():  # cons
     assert analysis.verdict == "incompatible"
     assert 26 in analysis.conflicts_iccpr
     assert analysis.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("marked", [
+    "Некоммерческая организация, которая получает денежные средства от иностранных источников и "
+    "участвует в <m>политической деятельности</m>, признается иностранным представителем.",
+    "A non-profit organisation that receives funds from foreign sources and engages in "
+    "<m>political activity</m> shall register as a foreign agent.",
+], ids=["ru", "en"])
+def test_political_activity_is_an_open_term_not_a_status(marked):
+    # constructed illustrations in the style of the 2012 Russian and 2024 Kyrgyz laws: the
+    # ECtHR found the concept of "political activity" "insufficiently foreseeable" (Ecodefence
+    # and Others v. Russia, keywords quoted in ../shared/eval/dev/ru-2022-foreign-agents-law.md);
+    # engaging in it is an activity the law attaches a regime to, not a personal status under
+    # art. 26
+    text = re.sub(r"</?m>", "", marked)
+    expected = re.findall(r"<m>(.*?)</m>", marked)
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert set(expected) <= set(analysis.vague_terms)
+    assert {19, 22} <= set(analysis.conflicts_iccpr)
+    assert 26 not in analysis.conflicts_iccpr
+    assert analysis.targets_group == "other"
