@@ -338,7 +338,14 @@ def raised_status(provision: Provision, test: Test, signals: frozenset[str],
 
 
 def engaged_rights(signals: frozenset[str]) -> set[str]:
-    return {r for r, names in RIGHT_SIGNALS.items() if any(n in signals for n in names)}
+    return set(_engaged_rights(signals))
+
+
+@lru_cache(maxsize=4096)
+def _engaged_rights(signals: frozenset[str]) -> frozenset[str]:
+    """Cached per set of signal names (few distinct sets occur: ~40 names, a handful per
+    clause)."""
+    return frozenset(r for r, names in RIGHT_SIGNALS.items() if any(n in signals for n in names))
 
 
 def confidence(status: str, *, completeness: str, clause: Clause | None, n_evidence: int,
@@ -375,7 +382,7 @@ class _ClauseView:
         self.clause = clause
         self.found = clause_evidence(clause)
         self.signals = frozenset(self.found)
-        self.rights = frozenset(engaged_rights(self.signals))
+        self.rights = _engaged_rights(self.signals)
         self.description = clause.kind == "description"
         # the quote that rationales of tests not raised carry (lean reasoning words none)
         self.head = clause_quote(clause, ()) if words else ""
@@ -464,7 +471,7 @@ class _TestPlan:
         )
 
 
-_PLAN_CACHE: dict[int, tuple[Any, dict[tuple[str, str], _TestPlan]]] = {}
+_PLAN_CACHE: dict[int, tuple[Any, dict[tuple[str, str], _TestPlan], dict]] = {}
 
 
 def _plans_for(kb) -> dict[tuple[str, str], _TestPlan]:
@@ -482,7 +489,7 @@ def _plans_for(kb) -> dict[tuple[str, str], _TestPlan]:
         return plans
     if len(_PLAN_CACHE) >= 4:
         _PLAN_CACHE.pop(next(iter(_PLAN_CACHE)))
-    _PLAN_CACHE[id(kb)] = (ref, plans)
+    _PLAN_CACHE[id(kb)] = (ref, plans, {})
     return plans
 
 
@@ -641,9 +648,41 @@ def _test_findings(plan: _TestPlan, views: Sequence[_ClauseView], *, completenes
     return out
 
 
+@dataclass(frozen=True)
+class _LeanIndex:
+    """One document's clauses as lean reasoning reads them: for each test, the positions of
+    the clauses that raise it; and the clauses grouped by the rights they engage (a test not
+    raised is ``compatible`` where those meet the provision's rights, else ``not_engaged``)."""
+
+    raised: dict[tuple[str, str], list[int]]
+    by_rights: tuple[tuple[frozenset[str], tuple[int, ...]], ...]
+
+
+def _lean_index(plans: Mapping[tuple[str, str], _TestPlan], views: Sequence[_ClauseView]
+                ) -> _LeanIndex:
+    """Which tests each clause raises, asked once per distinct set of signals (clauses share
+    a few dozen signal names, so sets recur within and across texts; the answers are kept with
+    the knowledge base's test plans)."""
+    memo = next((entry[2] for entry in _PLAN_CACHE.values() if entry[1] is plans), {})
+    raised: dict[tuple[str, str], list[int]] = {}
+    by_rights: dict[frozenset[str], list[int]] = {}
+    for i, v in enumerate(views):
+        keys = memo.get(v.signals)
+        if keys is None:
+            if len(memo) > 20_000:
+                memo.clear()
+            keys = memo[v.signals] = tuple(k for k, p in plans.items() if p.raised(v.signals))
+        for k in keys:
+            raised.setdefault(k, []).append(i)
+        by_rights.setdefault(v.rights, []).append(i)
+    return _LeanIndex(raised=raised,
+                      by_rights=tuple((r, tuple(idx)) for r, idx in by_rights.items()))
+
+
 def _test_findings_lean(plan: _TestPlan, views: Sequence[_ClauseView], *, completeness: str,
                         thin: bool, available: bool, as_of: date,
-                        covenant: frozenset[str] | None = None
+                        covenant: frozenset[str] | None = None,
+                        index: _LeanIndex | None = None
                         ) -> tuple[list[tuple[int, Finding]], list[UnraisedGroup]]:
     """:func:`_test_findings` for screening: the raised clause findings (with their clause
     positions, rationales left empty) and, for the clauses where the test was not raised, two
@@ -660,6 +699,19 @@ def _test_findings_lean(plan: _TestPlan, views: Sequence[_ClauseView], *, comple
     compatible: list[int] = []
     not_engaged: list[int] = []
     rights = plan.rights
+    if index is not None:
+        hits = index.raised.get((plan.provision.id, plan.test.id), ())
+        for i in hits:
+            raised.append((i, _clause_finding(plan, views[i], completeness=completeness,
+                                              thin=thin, available=True, as_of=as_of,
+                                              covenant=covenant, words=False)))
+        skip = set(hits)
+        for r, idx in index.by_rights:
+            into = not_engaged if rights.isdisjoint(r) else compatible
+            into.extend([i for i in idx if i not in skip] if skip else idx)
+        compatible.sort()
+        not_engaged.sort()
+        return raised, _unraised_groups(plan, compatible, not_engaged, completeness, thin)
     all_of, any_of, none_of, never = plan.all_of, plan.any_of, plan.none_of, plan.never
     for i, v in enumerate(views):
         sig = v.signals
@@ -672,12 +724,16 @@ def _test_findings_lean(plan: _TestPlan, views: Sequence[_ClauseView], *, comple
             not_engaged.append(i)
         else:
             compatible.append(i)
-    groups = [UnraisedGroup(plan=plan, status=status, indices=tuple(idx), confidences=(
-                  _confidence(status, completeness, False, 0, thin),
-                  _confidence(status, completeness, True, 0, thin)))
-              for status, idx in (("compatible", compatible), ("not_engaged", not_engaged))
-              if idx]
-    return raised, groups
+    return raised, _unraised_groups(plan, compatible, not_engaged, completeness, thin)
+
+
+def _unraised_groups(plan: _TestPlan, compatible: list[int], not_engaged: list[int],
+                     completeness: str, thin: bool) -> list[UnraisedGroup]:
+    return [UnraisedGroup(plan=plan, status=status, indices=tuple(idx), confidences=(
+                _confidence(status, completeness, False, 0, thin),
+                _confidence(status, completeness, True, 0, thin)))
+            for status, idx in (("compatible", compatible), ("not_engaged", not_engaged))
+            if idx]
 
 
 def _document_finding_lean(plan: _TestPlan, raised: Sequence[tuple[int, Finding]],
@@ -855,12 +911,16 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
     warnings: list[str] = []
     deferred: list[tuple[_TestPlan, bool]] = []
     unraised: list[UnraisedGroup] = []
+    index = _lean_index(plans, views) if lean else None
 
     def _ask(plan: _TestPlan, available: bool, covenant: frozenset[str] | None) -> None:
         if lean:
             raised, groups = _test_findings_lean(plan, views, completeness=comp, thin=thin,
                                                  available=available, as_of=as_of,
-                                                 covenant=covenant)
+                                                 covenant=covenant,
+                                                 index=index if plans.get(
+                                                     (plan.provision.id, plan.test.id)) is plan
+                                                 else None)
             findings.extend(f for _, f in raised)
             unraised.extend(groups)
             findings.append(_document_finding_lean(plan, raised, groups, views,
@@ -895,7 +955,7 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
             if test.kind == "admissibility":
                 findings.append(_admissibility_finding(kb, provision, test, doc_signals,
                                                        analysed, comp, thin, available, as_of,
-                                                       doc_quote, views=views))
+                                                       doc_quote, views=views, words=not lean))
                 continue
             plan = plans.get((provision.id, test.id)) or _TestPlan.of(kb, provision, test)
             if test.kind == "treaty_priority":
@@ -990,8 +1050,27 @@ def _thin_no_signal(findings: list[Finding], clauses: Sequence[Clause],
 def _admissibility_finding(kb, provision: Provision, test: Test, doc_signals: frozenset[str],
                            clauses: Sequence[Clause], comp: str, thin: bool, available: bool,
                            as_of: date, doc_quote: str,
-                           views: Sequence[_ClauseView] | None = None) -> Finding:
-    """Petitions law: the document-level test over the instrument's signals."""
+                           views: Sequence[_ClauseView] | None = None,
+                           words: bool = True) -> Finding:
+    """Petitions law: the document-level test over the instrument's signals. ``words=False``
+    (lean reasoning): the same status, evidence and confidence, no rationale."""
+    if not words and available:
+        raised = "is_petition" in doc_signals and conditions_hold(test.conditions, doc_signals)
+        names = condition_names(test.conditions)
+        if views is None:
+            views = [_ClauseView(c, words=False) for c in clauses]
+        ev = [e for v in views for e in v.bare_evidence(names) if e.span is not None]
+        evidence = tuple(sorted({(e.start, e.end): e.span for e in ev}.values(),
+                                key=lambda s: (s.start, s.end)))[:12]
+        status = "conflict" if raised else (
+            "not_engaged" if "is_petition" not in doc_signals else "compatible")
+        return _finding(
+            id=f"{DOCUMENT}/{provision.id}#{test.id}", clause_id=DOCUMENT,
+            provision_id=provision.id, test_id=test.id, status=status,
+            severity=SEVERITY[status],
+            confidence=confidence(status, completeness=comp, clause=None,
+                                  n_evidence=len(evidence), thin=thin),
+            rationale={}, evidence=evidence, authorities=authority_refs(kb, test.authorities))
     if not available:
         rationale = {lang: _missing_text(provision, lang, as_of, False, doc_quote)
                      for lang in LANGS}
