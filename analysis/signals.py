@@ -472,6 +472,18 @@ def closed_list_reading(clause: Clause, p: "_Parts | None" = None
 
 def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     """Signal name -> the evidence it rests on (every present signal has an entry)."""
+    if not clause.spans:
+        # nothing annotated (a third of real clauses): only the scope words matched in the
+        # text itself can hold; the same result as the full pass below, which finds no
+        # measure, object, group or opposition target in such a clause
+        out: dict[str, list[Evidence]] = {clause.kind: []}
+        privacy = _matches(clause, PRIVACY_RE)
+        if privacy:
+            out["reaches_privacy"] = privacy
+        children = _matches(clause, CHILDREN_RE)
+        if children:
+            out["reaches_children"] = children
+        return out
     p = _parts(clause)
     out: dict[str, list[Evidence]] = {}
 
