@@ -105,3 +105,18 @@ def test_banning_a_movement_reaches_association(text):
     assert "association" in analysis.engages
     assert 22 in analysis.conflicts_iccpr
     assert analysis.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("text", [
+    # a law that classes such "propaganda" as pornography, whose distribution is an offence,
+    # restricts it as surely as a ban does
+    "Пропаганда гомосексуальных отношений, смены пола, бездетности, педофилии приравнивается "
+    "к порнографии.",
+    "Пропаганда гомосексуалізму прирівнюється до порнографії.",
+    "Propaganda of homosexuality shall be equated with pornography.",
+], ids=["ru", "uk", "en"])
+def test_equating_with_pornography_is_a_restriction(text):  # constructed illustrations
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+    assert analysis.targets_group == "lgbt"
