@@ -1322,25 +1322,36 @@ def _purpose_protects_children(restricting: Iterable[str],
 GROUP_NAMES = {"lgbt": "lgbt", "religious": "religious", "ethnic": "ethnic", "women": "women"}
 
 
+def _count_groups(spans: Sequence[Span], counts: dict[str, int]) -> None:
+    """Count the group spans by :data:`GROUP_NAMES`. An organisation named by its members'
+    group ("the international LGBT movement", «общественное движение ЛГБТ» is not one span but
+    the group inside counts) is counted as that group, not as an organisation."""
+    groups = [s for s in spans if s.label == "group" and not s.negated]
+    for s in groups:
+        if s.concept in ASSOCIATION_GROUP_CONCEPTS and any(
+                g is not s and g.concept not in ASSOCIATION_GROUP_CONCEPTS
+                and s.start <= g.start and g.end <= s.end for g in groups):
+            continue
+        name = GROUP_NAMES.get(s.concept, "other")
+        counts[name] = counts.get(name, 0) + 1
+
+
+ASSOCIATION_GROUP_CONCEPTS = frozenset({"ngo"})
+
+
 def derive_targets_group(findings: Sequence[Finding], clauses: Sequence[Clause]) -> str:
     """The group targeted adversely: from the evidence of raised findings; protective -> none."""
     counts: dict[str, int] = {}
     for f in findings:
         if live_status(f) not in ("conflict", "concern"):
             continue
-        for s in f.evidence:
-            if s.label == "group" and not s.negated:
-                name = GROUP_NAMES.get(s.concept, "other")
-                counts[name] = counts.get(name, 0) + 1
+        _count_groups(f.evidence, counts)
     if not counts:
         by_id = {c.id: c for c in clauses}
         for f in findings:
             if live_status(f) != "conflict" or f.clause_id not in by_id:
                 continue
-            for s in by_id[f.clause_id].spans:
-                if s.label == "group" and not s.negated:
-                    name = GROUP_NAMES.get(s.concept, "other")
-                    counts[name] = counts.get(name, 0) + 1
+            _count_groups(by_id[f.clause_id].spans, counts)
     if not counts:
         return "none"
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

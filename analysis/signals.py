@@ -43,7 +43,7 @@ SIGNALS: tuple[str, ...] = (
     "demand", "norm", "description",
     "measure", "penalty", "custodial_penalty", "criminal_penalty",
     "expression_object", "channel", "multiple_channels", "restricts_expression",
-    "prior_restraint", "blanket_scope", "total_ban",
+    "prior_restraint", "designation", "blanket_scope", "total_ban",
     "targets_sogi", "targets_other_group", "distinction", "vague_term",
     *sorted(set(AIM_SIGNALS.values())), "aim_stated", "aim_listed",
     "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
@@ -523,6 +523,10 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     prior = [s for s in measures if s.concept in PRIOR_RESTRAINT]
     if prior:
         put("prior_restraint", _as_evidence(prior))
+    if p.designations:
+        # a status the law attaches to persons ("foreign agent"): whatever its wording, the State
+        # must show why the label is needed (the necessity test is raised: GC34 para 35)
+        put("designation", _as_evidence(p.designations))
 
     total = _matches(clause, TOTAL_RE) if adverse else []
     wide = _matches(clause, WIDE_RE) if adverse else []

@@ -155,3 +155,33 @@ def test_political_activity_is_an_open_term_not_a_status(marked):
     assert {19, 22} <= set(analysis.conflicts_iccpr)
     assert 26 not in analysis.conflicts_iccpr
     assert analysis.targets_group == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "A non-profit organisation that receives funds from foreign sources shall register as a "
+    "foreign agent.",
+    "Некоммерческая организация, получающая денежные средства из иностранных источников, "
+    "включается в реестр иностранных агентов.",
+], ids=["en", "ru"])
+def test_a_foreign_agent_label_without_open_words_is_still_a_concern(text):
+    # constructed illustrations: no vague word, no distinction on a personal status, yet the
+    # State must show why the label is needed (GC34 para 35): necessity is raised, a concern
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert "designation" in clause_signals(analysis.clauses[0])
+    assert analysis.verdict == "mixed"
+    assert any(f.clause_id == "document" and f.test_id == "necessity_proportionality"
+               and f.provision_id.startswith("iccpr/") and f.status == "concern"
+               for f in analysis.findings)
+    assert analysis.targets_group == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's Supreme Court designated the \"international LGBT movement\" as extremist, "
+    "banning its activities in the country.",
+    "Признать международное общественное движение ЛГБТ экстремистским и запретить его "
+    "деятельность.",
+], ids=["en", "ru"])
+def test_an_organisation_named_by_its_members_group_targets_that_group(text):  # constructed
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert {22, 26} <= set(analysis.conflicts_iccpr)
+    assert analysis.targets_group == "lgbt"
