@@ -139,7 +139,9 @@ religious hatred"; «войны, социального, расового ... п
 organisations promoting war" is not such a list: "organisations promoting" are two words
 without a conjunction."""
 _OPPOSITION_RE = re.compile(
-    r"\b(?:against|oppose[sd]?|opposing|say no to)\b|\bпротив\b|\bпроти\b|\bқарсы(?:мыз|пыз)?\b",
+    r"\b(?:against|oppose[sd]?|opposing|say no to|condemn(?:s|ed|ing)?|alarms? (?:over|about)"
+    r"|concerns? (?:over|about))\b|\bпротив\b|\bпроти\b|\bқарсы(?:мыз|пыз)?\b"
+    r"|\bосужда\w*|\bзасуджу\w*|\bобеспокоенность\b|\bстурбованість\b",
     re.IGNORECASE | re.UNICODE)
 _OPPOSITION_REACH = 60
 """A petition's demand often names what it wants banned only by opposing it: «Мы против
@@ -150,7 +152,9 @@ object must follow the opposition word closely (Kazakh: precede it, «қарсы
 
 
 _STATED_OPPOSITION_RE = re.compile(
-    r"\b(?:oppose[sd]?|opposing|say no to|(?:are|am|is|remain) (?:firmly |strongly )?against)\b"
+    r"\b(?:oppose[sd]?|opposing|say no to|(?:are|am|is|remain) (?:firmly |strongly )?against"
+    r"|condemn(?:s|ed|ing)?|alarms? (?:over|about)|concerns? (?:over|about))\b"
+    r"|\bосужда\w*|\bзасуджу\w*|\bобеспокоенность\b|\bстурбованість\b"
     r"|\bвыступа\w* против\b|\bвиступа\w* проти\b|\bқарсы(?:мыз|пыз|мын|пын)\b|\bқарсы шығ\w*",
     re.IGNORECASE | re.UNICODE)
 """Outside a demand, only a stated opposition ("we oppose", «выступаем против») opposes a

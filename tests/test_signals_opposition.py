@@ -125,3 +125,18 @@ def test_against_as_a_preposition_in_a_norm_opposes_nothing(text):  # constructe
     analysis = analyse_text(text + "\n", as_of=AS_OF)
     assert analysis.verdict == "incompatible"
     assert 19 in analysis.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [
+    # the TGEU appeal's opening, verbatim (../shared/sources/appeal/000_b80915706b8cec58.txt)
+    "Kazakhstan's LGBTI community is raising urgent alarms over recent actions aimed at "
+    "curtailing their rights and freedoms in the country.",
+    "We condemn the ban on Pride marches in Almaty.",                      # constructed
+    "Мы осуждаем запрет ЛГБТ-пропаганды.",                                 # constructed
+    "Human rights groups expressed concern about the bill banning LGBT propaganda.",  # constructed
+], ids=["alarms-over", "condemn", "ru-condemn", "concern-about"])
+def test_alarm_condemnation_and_concern_oppose_the_measure(text):
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.conflicts_iccpr == ()
+    assert analysis.targets_group == "none"
+    assert analysis.verdict != "incompatible"
