@@ -144,3 +144,12 @@ def test_sentences_broken_by_a_blank_line_still_continue():
     koap = _clauses(SHARED / "eval" / "dev" / "ru-2013-135fz.md")
     first = next(t for t in koap if t.startswith("1. Пропаганда нетрадиционных"))
     assert "\n\nвлечет наложение" in first
+
+
+@pytest.mark.parametrize("text", [
+    "Шетел азаматтарына жиналыстар өткізуге тыйым салынады.",
+    "Өткізуге тыйым салынады.",
+])
+def test_kazakh_without_its_own_letters_is_kazakh_not_kyrgyz(text):
+    # our sentences: ө with і and none of ә ғ қ ң ұ һ; Kyrgyz has no і, Ukrainian no ө
+    assert detect_language(text).lang == "kk"

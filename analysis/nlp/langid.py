@@ -284,6 +284,10 @@ def _cyrillic(text: str, cyr: int, n: dict, prior: str | None = None) -> Languag
     kk, kk_shared, uk, i, ru = n["kk"], n["kk_shared"], n["uk"], n["i"], n["ru"]
     if kk and (kk >= 2 or cyr < 60) and (kk + kk_shared) * 100 >= cyr:
         return LanguageGuess("supported", "kk")
+    if kk_shared and not kk and i and not uk:
+        # ң/ө/ү with і: Kazakh (Kyrgyz has no і, Ukrainian no ң, ө or ү), e.g. «Шетел
+        # азаматтарына жиналыстар өткізуге тыйым салынады», which has none of ә ғ қ ұ һ
+        return LanguageGuess("supported", "kk")
     if kk_shared and not kk and (kk_shared * 50 >= cyr):
         return LanguageGuess("unsupported", "ky")
     if uk or (i and not ru) or (i and i > 4 * ru):
