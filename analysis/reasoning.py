@@ -1264,10 +1264,39 @@ def derive_verdict(provisions: Mapping[str, str], findings: Sequence[Finding]) -
     return "compatible"
 
 
+_PROTECTED_RIGHT_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (right, re.compile(rx, re.IGNORECASE)) for right, rx in (
+        ("expression", r"expression|speech|censor|выражени|слов|вираженн|цензур|сөз"),
+        ("assembly", r"assembl|собрани|зібран|жиналыс"),
+        ("association", r"associat|объединени|об.єднан|бірлес"),
+        ("privacy", r"privacy|private|частн|приватн|жеке өмір"),
+    ))
+"""Which right a protective phrase of the ``rights_protection`` concept guarantees ("freedom
+of speech", «свобода собраний»); the lexicon's phrases for the concept name it in these
+words."""
+
+
+def _protected_rights(clauses: Sequence[Clause]) -> set[str]:
+    """Rights that protective language guarantees: equality for a ban on discrimination or
+    violence, or the right a "freedom of ..." phrase names; a generic "human rights" names
+    none."""
+    out: set[str] = set()
+    for c in clauses:
+        for sp in c.spans:
+            if sp.label != "protective" or sp.negated:
+                continue
+            if sp.concept != "rights_protection":
+                out.add("equality")
+                continue
+            out.update(r for r, rx in _PROTECTED_RIGHT_WORDS if rx.search(sp.text))
+    return out
+
+
 def derive_engages(findings: Sequence[Finding], signals: Mapping[str, frozenset[str]],
-                   kb) -> tuple[str, ...]:
+                   kb, clauses: Sequence[Clause] | None = None) -> tuple[str, ...]:
     """Rights touched, restricted or protected: from ICCPR findings raised or engaged, and
-    from protective language (equality). Uses the names of shared/eval/README.md."""
+    from protective language (``clauses``: the right it guarantees; without them, equality for
+    any protective clause). Uses the names of shared/eval/README.md."""
     rights_of = {p.id: p.rights for p in kb_provisions(kb)}
     out: set[str] = set()
     restricting: set[str] = set()  # clauses where art. 19 is engaged
@@ -1283,9 +1312,12 @@ def derive_engages(findings: Sequence[Finding], signals: Mapping[str, frozenset[
             out.update(rights)
             if f.provision_id == "iccpr/art_19__para_2":
                 restricting.add(f.clause_id)
-    for cid, s in signals.items():
-        if cid != DOCUMENT and "protective" in s:
-            out.add("equality")
+    if clauses is not None:
+        out |= _protected_rights([c for c in clauses if "protective" in signals.get(c.id, ())])
+    else:
+        for cid, s in signals.items():
+            if cid != DOCUMENT and "protective" in s:
+                out.add("equality")
     if "children" not in out and _purpose_protects_children(restricting, signals):
         out.add("children")
     order = ("expression", "equality", "assembly", "association", "privacy", "family",
