@@ -100,6 +100,12 @@ _CHILDREN_PATTERNS = (
 )
 _PRIVACY_PATTERNS = (
     r"\bprivate life\b", r"\bprivacy\b", r"\bpersonal data\b", r"\bfamily life\b",
+    # consensual sexual conduct itself (Toonen v. Australia, para 8.3: a prohibition of
+    # "private homosexual behaviour" interferes with privacy under ICCPR art. 17)
+    r"\bhomosexual (?:acts?|behaviou?r|conduct)\b", r"\bsodomy\b", r"\bbuggery\b",
+    r"\bsexual (?:intercourse|relations) between (?:men|women|persons of the same sex)\b",
+    r"\bмужеложств\w*", r"\bгомосексуальн\w* (?:акт|действи|поведени|сношени)\w*",
+    r"\bмужолозтв\w*", r"\bгомосексуальн\w* (?:акт|ді[їяй]|поведінк)\w*",
     r"\bчастн\w* жизн\w*", r"\bличн\w* жизн\w*", r"\bперсональн\w* данн\w*",
     r"\bприватн\w* житт\w*", r"\bособист\w* житт\w*", r"\bперсональн\w* дан\w*",
     r"\bжеке өмір\w*", r"\bдербес дерек\w*",
