@@ -13,6 +13,7 @@ import re
 import pytest
 
 from analysis.errors import UnsupportedLanguageError
+from analysis.pipeline import analyse_text
 from analysis.text import document_from_text
 
 _TAG = re.compile(r"<(?P<neg>!?)(?P<label>\w+):(?P<concept>\w+)>(?P<body>.*?)</(?P=label)>")
@@ -245,3 +246,16 @@ def test_package_function_is_not_shadowed_by_a_submodule():
     doc = document_from_text("Запретить пропаганду в СМИ.")
     assert [c.kind for c in annotate(doc).clauses] == ["demand"]
     assert [a.languages for a in annotate_many([doc])] == [("ru",)]
+
+
+@pytest.mark.parametrize("line", [
+    "(a) Adopt a law banning propaganda of homosexuality in schools;",
+    "а) Ввести штрафы за пропаганду ЛГБТ.",
+], ids=["en", "ru"])
+def test_a_list_item_that_starts_with_an_imperative_is_a_demand(line):
+    # the list marker is not the item's first word (our sentences, in the form of the lettered
+    # recommendations in the HRC's concluding observations, data/sources/intl/06a_...)
+    analysis = analyse_text("The petitioners ask the Parliament:\n" + line + "\n",
+                            as_of="2025-01-01")
+    item = [c for c in analysis.clauses if c.text.startswith(line[:3])]
+    assert item and item[0].kind == "demand"

@@ -196,6 +196,14 @@ def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
     if i == top:
         return False
     first = toks.word(i)
+    if len(first) == 1 and i + 1 < top and toks.word(i + 1) in (")", "."):
+        # a list marker, "(a) Adopt …", «а) Ввести …»: the item's first word follows it
+        i += 2
+        while i < top and not toks.is_alpha(i):
+            i += 1
+        if i == top:
+            return False
+        first = toks.word(i)
     if first.lower() in _DOCUMENT_TYPE_WORDS:
         i += 1
         while i < top and not toks.is_alpha(i):
