@@ -39,3 +39,19 @@ def real_kb():
     from analysis.framework import load_kb
 
     return load_kb()
+
+
+@pytest.fixture(scope="session")
+def real_normalised_texts() -> list[str]:
+    """The normalised text of every real document: ../shared/sources, the dev cases, the bundled
+    petitions and cases (the speed shortcuts of issue 3 are checked against plain computations
+    on these)."""
+    from analysis.text import document_from_text
+
+    paths = sorted(SHARED_SOURCES.rglob("*.txt"))
+    paths += sorted((REPO.parent / "shared" / "eval" / "dev").glob("*.md"))
+    paths += sorted((REPO / "data" / "petitions").rglob("*.md"))
+    paths += sorted((REPO / "data" / "cases").glob("*.md"))
+    texts = [document_from_text(p.read_text(encoding="utf-8")).normalised for p in paths]
+    assert len(texts) >= 30, "the real texts of ../shared are missing"
+    return texts

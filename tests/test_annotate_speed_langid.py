@@ -8,31 +8,17 @@ that the document-level screens take effect), against the count-based decision.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from analysis.nlp import langid
 from analysis.nlp.langid import detect_by_counts, detect_language, detect_languages
 from analysis.nlp.segment import segment
-from analysis.text import document_from_text
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
-def _documents() -> list[str]:
-    paths = sorted((SHARED / "sources").rglob("*.txt")) + sorted((SHARED / "eval" / "dev").glob("*.md"))
-    paths += sorted((ROOT / "data" / "petitions").rglob("*.md")) + sorted((ROOT / "data" / "cases").glob("*.md"))
-    texts = [document_from_text(p.read_text(encoding="utf-8")).normalised for p in paths]
-    assert len(texts) >= 30, "the real texts of ../shared are missing"
-    return texts
-
-
-def test_document_screen_agrees_with_each_clause_alone():
+def test_document_screen_agrees_with_each_clause_alone(real_normalised_texts):
     seen = {"ru": 0, "uk": 0, "kk": 0, "en": 0}
     plain_docs = 0
-    for text in _documents():
+    for text in real_normalised_texts:
         # also the document cut to its Cyrillic-only lines, so that the "no Latin letter in
         # the whole document" screen is exercised on real clauses
         cyrillic_only = "\n".join(line for line in text.split("\n")
@@ -69,10 +55,10 @@ def test_russian_only_letter_first_agrees(text):
     assert (g.status, g.lang) == (lambda c: (c.status, c.lang))(detect_by_counts(text))
 
 
-def test_function_words_counted_once_per_word():
+def test_function_words_counted_once_per_word(real_normalised_texts):
     """``_latin`` counts each language's function words in one pass over the words; the counts
     must be those of counting each language's list separately, on real Latin-script clauses."""
-    clauses = [text[u.start:u.end] for text in _documents() for u in segment(text)]
+    clauses = [text[u.start:u.end] for text in real_normalised_texts for u in segment(text)]
     latin = [c for c in clauses if langid._LAT_RUN.search(c) and not langid._CYR.search(c)]
     assert len(latin) > 300
     for clause in latin + ["Die Würde des Menschen ist unantastbar und nicht zu den", "le la et"]:
@@ -92,7 +78,7 @@ def test_function_words_counted_once_per_word():
             assert got.status in ("unknown", "unsupported"), clause
 
 
-def test_letter_counts_on_bytes_equal_the_regex_counts():
+def test_letter_counts_on_bytes_equal_the_regex_counts(real_normalised_texts):
     """``letter_counts`` counts Cyrillic and Latin letters on the UTF-8 bytes; it must equal
     the regex letter runs on every real clause and on made-up strings at the byte edges
     (U+00BF/U+00C0, U+023F/U+0240, U+024F/U+0250, U+027F, U+03FF/U+0400, U+04FF/U+0500,
@@ -103,7 +89,7 @@ def test_letter_counts_on_bytes_equal_the_regex_counts():
         return (sum(map(len, langid._CYR_RUN.findall(text))),
                 sum(map(len, langid._LAT_RUN.findall(text))))
 
-    texts = [text[u.start:u.end] for text in _documents() for u in segment(text)]
+    texts = [text[u.start:u.end] for text in real_normalised_texts for u in segment(text)]
     edges = "\u00bf\u00c0\u00ff\u0100\u023f\u0240\u024f\u0250\u027f\u03ff\u0400\u04ff\u0500" \
             "\u0080@[`{AZazЖжәі\ud800\U0001f600\u00d7\u00f7 "
     rnd = random.Random(5)

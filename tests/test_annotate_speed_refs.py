@@ -8,32 +8,18 @@ component must give the references of :func:`find_legal_refs` run on each clause
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from analysis.nlp.pipelines import REFS, find_legal_refs, get_pipeline, load_lexicon, make_clause_doc
 from analysis.nlp.segment import segment
-from analysis.text import document_from_text
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-
-
-def _documents() -> list[str]:
-    paths = sorted((SHARED / "sources").rglob("*.txt")) + sorted((SHARED / "eval" / "dev").glob("*.md"))
-    paths += sorted((ROOT / "data" / "petitions").rglob("*.md")) + sorted((ROOT / "data" / "cases").glob("*.md"))
-    texts = [document_from_text(p.read_text(encoding="utf-8")).normalised for p in paths]
-    assert len(texts) >= 30, "the real texts of ../shared are missing"
-    return texts
 
 
 @pytest.mark.parametrize("lang", ["ru", "en", "kk", "uk"])
-def test_triggered_clauses_equal_a_search_in_each_clause(lang):
+def test_triggered_clauses_equal_a_search_in_each_clause(lang, real_normalised_texts):
     component = get_pipeline(lang).get_pipe("legal_refs")
     lex = load_lexicon(lang)
     clauses_with_refs = repeated = 0
-    for text in _documents():
+    for text in real_normalised_texts:
         clauses = [(u.start, u.end) for u in segment(text)]
         want = {}
         for k, (cs, ce) in enumerate(clauses):
