@@ -492,16 +492,16 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         # nothing annotated (a third of real clauses): only the scope words matched in the
         # text itself can hold; the same result as the full pass below, which finds no
         # measure, object, group or opposition target in such a clause
-        out: dict[str, list[Evidence]] = {clause.kind: []}
+        bare: dict[str, list[Evidence]] = {clause.kind: []}
         if _SCOPE_WORDS_RE.search(clause.text) is None:
-            return out
+            return bare
         privacy = _matches(clause, PRIVACY_RE)
         if privacy:
-            out["reaches_privacy"] = privacy
+            bare["reaches_privacy"] = privacy
         children = _matches(clause, CHILDREN_RE)
         if children:
-            out["reaches_children"] = children
-        return out
+            bare["reaches_children"] = children
+        return bare
     p = _parts(clause)
     out: dict[str, list[Evidence]] = {}
 
