@@ -259,3 +259,17 @@ def test_a_list_item_that_starts_with_an_imperative_is_a_demand(line):
                             as_of="2025-01-01")
     item = [c for c in analysis.clauses if c.text.startswith(line[:3])]
     assert item and item[0].kind == "demand"
+
+
+def test_words_of_a_legal_reference_are_not_spans_of_their_own():
+    # our sentence, in the words of the news summaries in ../shared/sources/kz: "Art." names an
+    # article, not the channel "art"; the code's title is not a penalty by itself
+    analysis = analyse_text("Two activists were fined under Art. 488 Code of Administrative "
+                            "Offences.\n", as_of="2025-01-01")
+    spans = analysis.clauses[0].spans
+    ref = [s for s in spans if s.label == "legal_ref"]
+    assert ref and ref[0].text.startswith("Art. 488")
+    inside = [s for s in spans if s.label != "legal_ref"
+              and ref[0].start <= s.start and s.end <= ref[0].end]
+    assert inside == []
+    assert any(s.label == "penalty" and s.text == "fined" for s in spans)

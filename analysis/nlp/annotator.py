@@ -333,7 +333,13 @@ def _doc_clauses(doc, plan: _Plan, unit_ids: list[int], lang: str, lex,
             found = [sp for sp in found if not any(a <= sp[0] and sp[1] <= b for a, b in names)]
             generic = generic and any(sp[2] == "measure" and sp[3] in GENERIC_MEASURES
                                       and not sp[4] for sp in found)
-        for s, e, concept in all_refs[k]:
+        refs = all_refs[k]
+        if refs:
+            # the words of a reference name a provision ("Art. 488 Code of Administrative
+            # Offences"): "Art." is not the channel "art", the code's title not a penalty
+            inside = [(offset + s, offset + e) for s, e, _ in refs]
+            found = [sp for sp in found if not any(a <= sp[0] and sp[1] <= b for a, b in inside)]
+        for s, e, concept in refs:
             found.append((offset + s, offset + e, "legal_ref", concept, False))
         table = markdown and _is_table_row(document, unit)
         if table:
