@@ -100,12 +100,6 @@ _CHILDREN_PATTERNS = (
 )
 _PRIVACY_PATTERNS = (
     r"\bprivate life\b", r"\bprivacy\b", r"\bpersonal data\b", r"\bfamily life\b",
-    # consensual sexual conduct itself (Toonen v. Australia, para 8.3: a prohibition of
-    # "private homosexual behaviour" interferes with privacy under ICCPR art. 17)
-    r"\bhomosexual (?:acts?|behaviou?r|conduct)\b", r"\bsodomy\b", r"\bbuggery\b",
-    r"\bsexual (?:intercourse|relations) between (?:men|women|persons of the same sex)\b",
-    r"\bмужеложств\w*", r"\bгомосексуальн\w* (?:акт|действи|поведени|сношени)\w*",
-    r"\bмужолозтв\w*", r"\bгомосексуальн\w* (?:акт|ді[їяй]|поведінк)\w*",
     r"\bчастн\w* жизн\w*", r"\bличн\w* жизн\w*", r"\bперсональн\w* данн\w*",
     r"\bприватн\w* житт\w*", r"\bособист\w* житт\w*", r"\bперсональн\w* дан\w*",
     r"\bжеке өмір\w*", r"\bдербес дерек\w*",
@@ -117,6 +111,16 @@ _GROUNDS_PATTERNS = (
     r"\bпо признак\w*", r"\bв зависимости от\b", r"\bпо мотивам\b", r"\bна основании\b",
     r"\bзалежно від\b", r"\bв залежності від\b", r"\bза ознак\w*", r"\bна підставі\b",
     r"\bнегізінде\b", r"\bбелгісі бойынша\b", r"\bсебебінен\b",
+)
+_CONDUCT_PATTERNS = (
+    # consensual sexual conduct itself (Toonen v. Australia, para 8.3: a prohibition of
+    # "private homosexual behaviour" interferes with privacy under ICCPR art. 17); where the
+    # clause restricts speech *about* it ("propaganda of homosexuality (sodomy …)", Fedotova),
+    # the conduct is the topic, not what is restricted (:func:`_compute`)
+    r"\bhomosexual (?:acts?|behaviou?r|conduct)\b", r"\bsodomy\b", r"\bbuggery\b",
+    r"\bsexual (?:intercourse|relations) between (?:men|women|persons of the same sex)\b",
+    r"\bмужеложств\w*", r"\bгомосексуальн\w* (?:акт|действи|поведени|сношени)\w*",
+    r"\bмужолозтв\w*", r"\bгомосексуальн\w* (?:акт|ді[їяй]|поведінк)\w*",
 )
 _CLOSED_LIST_PATTERNS = (
     # ICCPR art. 20 (war propaganda; advocacy of national, racial or religious hatred that
@@ -284,10 +288,12 @@ TOTAL_RE = _compile(_TOTAL_PATTERNS)
 WIDE_RE = _compile(_WIDE_PATTERNS)
 CHILDREN_RE = _compile(_CHILDREN_PATTERNS)
 PRIVACY_RE = _compile(_PRIVACY_PATTERNS)
+CONDUCT_RE = _compile(_CONDUCT_PATTERNS)
 CLOSED_LIST_RE = _compile(_CLOSED_LIST_PATTERNS)
 PETITION_RE = _compile(_PETITION_PATTERNS)
 GROUNDS_RE = _compile(_GROUNDS_PATTERNS)
-_SCOPE_WORDS_RE = re.compile("|".join(f"(?:{r.pattern})" for r in (PRIVACY_RE, CHILDREN_RE)),
+_SCOPE_WORDS_RE = re.compile("|".join(f"(?:{r.pattern})"
+                                      for r in (PRIVACY_RE, CONDUCT_RE, CHILDREN_RE)),
                              re.IGNORECASE | re.UNICODE)
 """Whether a clause has any privacy or children word at all: one scan instead of two for the
 many clauses with neither (the same matches where there is one: each is then scanned for)."""
@@ -495,7 +501,7 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         bare: dict[str, list[Evidence]] = {clause.kind: []}
         if _SCOPE_WORDS_RE.search(clause.text) is None:
             return bare
-        privacy = _matches(clause, PRIVACY_RE)
+        privacy = _matches(clause, PRIVACY_RE) + _matches(clause, CONDUCT_RE)
         if privacy:
             bare["reaches_privacy"] = privacy
         children = _matches(clause, CHILDREN_RE)
@@ -611,7 +617,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     if assoc or sweeping:
         put("reaches_association", _as_evidence(assoc) + sweeping)
     scoped = _SCOPE_WORDS_RE.search(clause.text) is not None
-    privacy = _matches(clause, PRIVACY_RE) if scoped else []
+    privacy = (_matches(clause, PRIVACY_RE)
+               + (_matches(clause, CONDUCT_RE) if not p.expression else [])) if scoped else []
     if privacy or p.designations:
         put("reaches_privacy", privacy + _as_evidence(p.designations))
     children = (_matches(clause, CHILDREN_RE) if scoped else []) + _as_evidence(

@@ -29,3 +29,18 @@ def test_a_propaganda_ban_does_not_reach_privacy():
                             "несовершеннолетних.\n", as_of=AS_OF)
     assert 17 not in analysis.conflicts_iccpr
     assert {19, 26} <= set(analysis.conflicts_iccpr)
+
+
+def test_propaganda_of_the_conduct_restricts_speech_not_privacy():
+    # the Ryazan provision in Fedotova v. Russian Federation (footnote 5 of the Views, in
+    # data/sources/intl/04a_Fedotova_v_Russian_Federation.txt): the HRC found arts 19 and 26
+    import re
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[1] / "data" / "sources" / "intl"
+              / "04a_Fedotova_v_Russian_Federation.txt").read_text(encoding="utf-8")
+    m = re.search(r"“(Публичные действия, направленные на пропаганду гомосексуализма[^”]+)”", source)
+    assert m, "the provision is not quoted in the source file"
+    analysis = analyse_text(m.group(1) + "\n", as_of="2009-06-01")
+    assert 17 not in analysis.conflicts_iccpr
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
