@@ -681,8 +681,7 @@ def _lean_index(plans: Mapping[tuple[str, str], _TestPlan], views: Sequence[_Cla
 
 def _test_findings_lean(plan: _TestPlan, views: Sequence[_ClauseView], *, completeness: str,
                         thin: bool, available: bool, as_of: date,
-                        covenant: frozenset[str] | None = None,
-                        index: _LeanIndex | None = None
+                        index: _LeanIndex, covenant: frozenset[str] | None = None
                         ) -> tuple[list[tuple[int, Finding]], list[UnraisedGroup]]:
     """:func:`_test_findings` for screening: the raised clause findings (with their clause
     positions, rationales left empty) and, for the clauses where the test was not raised, two
@@ -699,31 +698,17 @@ def _test_findings_lean(plan: _TestPlan, views: Sequence[_ClauseView], *, comple
     compatible: list[int] = []
     not_engaged: list[int] = []
     rights = plan.rights
-    if index is not None:
-        hits = index.raised.get((plan.provision.id, plan.test.id), ())
-        for i in hits:
-            raised.append((i, _clause_finding(plan, views[i], completeness=completeness,
-                                              thin=thin, available=True, as_of=as_of,
-                                              covenant=covenant, words=False)))
-        skip = set(hits)
-        for r, idx in index.by_rights:
-            into = not_engaged if rights.isdisjoint(r) else compatible
-            into.extend([i for i in idx if i not in skip] if skip else idx)
-        compatible.sort()
-        not_engaged.sort()
-        return raised, _unraised_groups(plan, compatible, not_engaged, completeness, thin)
-    all_of, any_of, none_of, never = plan.all_of, plan.any_of, plan.none_of, plan.never
-    for i, v in enumerate(views):
-        sig = v.signals
-        if not never and all_of <= sig and (not any_of or not any_of.isdisjoint(sig)) \
-                and none_of.isdisjoint(sig):  # plan.raised(sig), inlined as in _test_findings
-            raised.append((i, _clause_finding(plan, v, completeness=completeness, thin=thin,
-                                              available=True, as_of=as_of, covenant=covenant,
-                                              words=False)))
-        elif rights.isdisjoint(v.rights):
-            not_engaged.append(i)
-        else:
-            compatible.append(i)
+    hits = index.raised.get((plan.provision.id, plan.test.id), ())
+    for i in hits:
+        raised.append((i, _clause_finding(plan, views[i], completeness=completeness,
+                                          thin=thin, available=True, as_of=as_of,
+                                          covenant=covenant, words=False)))
+    skip = set(hits)
+    for r, idx in index.by_rights:
+        into = not_engaged if rights.isdisjoint(r) else compatible
+        into.extend([i for i in idx if i not in skip] if skip else idx)
+    compatible.sort()
+    not_engaged.sort()
     return raised, _unraised_groups(plan, compatible, not_engaged, completeness, thin)
 
 
@@ -915,12 +900,12 @@ def reason(clauses: Sequence[Clause], kb, *, as_of: date,
 
     def _ask(plan: _TestPlan, available: bool, covenant: frozenset[str] | None) -> None:
         if lean:
+            key = (plan.provision.id, plan.test.id)
             raised, groups = _test_findings_lean(plan, views, completeness=comp, thin=thin,
                                                  available=available, as_of=as_of,
                                                  covenant=covenant,
-                                                 index=index if plans.get(
-                                                     (plan.provision.id, plan.test.id)) is plan
-                                                 else None)
+                                                 index=index if plans.get(key) is plan
+                                                 else _lean_index({key: plan}, views))
             findings.extend(f for _, f in raised)
             unraised.extend(groups)
             findings.append(_document_finding_lean(plan, raised, groups, views,
