@@ -1,6 +1,6 @@
 """A group's symbol stands for the group: punishing the display of the rainbow flag singles
 out LGBT people's expression (constructed illustrations in ru/uk/en, in the style of the
-administrative offences in ../shared/sources; Bayev and Others v. Russia concerned such bans)."""
+administrative offences in ../shared/sources)."""
 from __future__ import annotations
 
 import pytest
