@@ -5,7 +5,12 @@ tokenizer), tokenise with a blank spaCy pipeline of that language through ``nlp.
 lemmatise every token with the project's cached lemmatiser (pymorphy3 for ru/uk, rules for
 en/kk). Nothing else: no clauses, no span rules, no reasoning, no output. Prints one JSON line.
 
-    python benchmarks/bare_pass.py corpus.jsonl
+The blank pipeline tokenises as the project does (``pipelines.ChunkCachedTokenizer``: spaCy's
+tokenizer with its chunk cache kept working), so that the yardstick is the cheapest tokenise +
+lemmatise pass the project knows, not one slowed by a spaCy quirk the project avoids.
+``--plain-spacy`` uses spaCy's tokenizer as it comes, for comparison.
+
+    python benchmarks/bare_pass.py corpus.jsonl [--plain-spacy]
 """
 from __future__ import annotations
 
@@ -19,26 +24,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 BATCH = 256
 
 
-def _pipelines():
+def _pipelines(plain_spacy: bool = False):
     import spacy
 
     from analysis.nlp.kazakh import kazakh_class
+    from analysis.nlp.pipelines import ChunkCachedTokenizer
 
     cache = {}
 
     def get(lang):
         if lang not in cache:
-            cache[lang] = kazakh_class()() if lang == "kk" else spacy.blank(lang)
+            nlp = kazakh_class()() if lang == "kk" else spacy.blank(lang)
+            if not plain_spacy:
+                nlp.tokenizer = ChunkCachedTokenizer(nlp.tokenizer)
+            cache[lang] = nlp
         return cache[lang]
 
     return get
 
 
-def run(path: str) -> dict:
+def run(path: str, plain_spacy: bool = False) -> dict:
     from analysis.nlp.langid import detect_language
     from analysis.nlp.lemmatise import lemmatiser_for
 
-    get_nlp = _pipelines()
+    get_nlp = _pipelines(plain_spacy)
     t0 = time.perf_counter()
     docs = words = tokens = 0
 
@@ -69,9 +78,9 @@ def run(path: str) -> dict:
     if batch:
         flush(batch)
     seconds = time.perf_counter() - t0
-    return {"docs": docs, "words": words, "tokens": tokens, "seconds": round(seconds, 3),
+    return {"tokenizer": "spacy" if plain_spacy else "project", "docs": docs, "words": words, "tokens": tokens, "seconds": round(seconds, 3),
             "words_per_s": round(words / seconds, 1) if seconds else None}
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(sys.argv[1])))
+    print(json.dumps(run(sys.argv[1], plain_spacy="--plain-spacy" in sys.argv[2:])))

@@ -411,14 +411,64 @@ def lexicon_spans(doc) -> list:
     return out
 
 
+class ChunkCachedTokenizer:
+    """spaCy's tokenizer with its chunk cache kept working.
+
+    spaCy's ``Tokenizer`` caches the tokens of each whitespace-separated chunk, but once a
+    chunk of a text is a special case («г.», "e.g.", "'s") it stops caching for the rest of
+    that text (the ``has_special`` flag of ``Tokenizer._tokenize_affixes`` is per text and never
+    reset; spaCy 3.8), and it caches at most ``max_cache_size`` (10,000) chunks. On English
+    legal prose about three chunks in four were split again by the affix rules on every text:
+    most of the tokenising time of annotation and of screening.
+
+    This wrapper tokenises each chunk not seen before on its own first, which caches it, then
+    tokenises the text. The tokens are the same (a chunk's tokens depend on the chunk alone;
+    tests/test_tokenizer_cache.py compares on every real text); the chunk cache and the record
+    of chunks seen are flushed together when they reach ``limit`` so memory stays bounded.
+    Everything else (``explain``, ``vocab``, special cases) is the wrapped tokenizer's.
+    """
+
+    def __init__(self, tokenizer, limit: int = 100_000):
+        self.tokenizer = tokenizer
+        self.limit = limit
+        self._seen: set[str] = set()
+        tokenizer.max_cache_size = max(int(tokenizer.max_cache_size), limit)
+
+    def __call__(self, text: str):
+        tok = self.tokenizer
+        new = set(text.split())
+        new.difference_update(self._seen)
+        if new:
+            if len(self._seen) + len(new) > self.limit:
+                tok._flush_cache()
+                self._seen.clear()
+            for chunk in new:
+                tok(chunk)
+            self._seen |= new
+        return tok(text)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        if name == "tokenizer":  # not yet set (copying, unpickling)
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
 def _make_blank(lang: str):
+    """A blank pipeline of ``lang`` (our own class for Kazakh) with :class:`ChunkCachedTokenizer`."""
     import spacy
 
     if lang == "kk":
         from .kazakh import kazakh_class
 
-        return kazakh_class()()
-    return spacy.blank(lang)
+        nlp = kazakh_class()()
+    else:
+        nlp = spacy.blank(lang)
+    nlp.tokenizer = ChunkCachedTokenizer(nlp.tokenizer)
+    return nlp
 
 
 _PIPELINES: dict[str, object] = {}
