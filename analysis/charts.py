@@ -218,12 +218,13 @@ def chart_status_matrix(analysis: Analysis, lang: str, kb: Any):
 
 SCORECARD_ROWS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("sc_legality", "iccpr/art_19__para_3", ("legality",)),
-    ("sc_aim", "iccpr/art_19__para_3", ("legitimate_aim",)),
+    ("sc_aim", "iccpr/art_19__para_3", ("legitimate_aim", "respect_for_religion")),
     ("sc_necessity", "iccpr/art_19__para_3",
      ("necessity", "proportionality", "necessity_proportionality")),
     ("sc_nondiscrimination", "iccpr/art_26", ()),
 )
-"""ICCPR 19(3) three-part test (CCPR/C/GC/34 paras 22-36) and art. 26 (GC 18 para 13)."""
+"""ICCPR 19(3) three-part test (CCPR/C/GC/34 paras 22-36; an aim of sparing a religion
+disrespect: para 48) and art. 26 (GC 18 para 13)."""
 
 
 def scorecard(analysis: Analysis) -> list[tuple[str, str | None]]:

@@ -46,7 +46,7 @@ from .models import (
 )
 from .signals import (
     CONDITION_KEYS, clause_evidence, completeness_of, condition_names, conditions_hold,
-    defines_scope, document_signals, evidence_of, signal_evidence,
+    defines_scope, document_signals, evidence_of, shielded_groups, signal_evidence,
 )
 
 LANGS = ("en", "ru")
@@ -1368,7 +1368,10 @@ def derive_targets_group(findings: Sequence[Finding], clauses: Sequence[Clause])
         for f in findings:
             if live_status(f) != "conflict" or f.clause_id not in by_id:
                 continue
-            _count_groups(by_id[f.clause_id].spans, counts)
+            clause = by_id[f.clause_id]
+            shielded = shielded_groups(clause)
+            _count_groups([s for s in clause.spans if (s.start, s.end) not in shielded]
+                          if shielded else clause.spans, counts)
     if not counts:
         return "none"
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

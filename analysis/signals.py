@@ -48,6 +48,7 @@ SIGNALS: tuple[str, ...] = (
     *sorted(set(AIM_SIGNALS.values())), "aim_stated", "aim_listed",
     "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
     "protective", "closed_list_speech", "unlisted_propaganda", "legal_ref",
+    "disrespect_of_belief",
     # document-level
     "is_petition", "thin_evidence",
 )
@@ -139,6 +140,55 @@ _CLOSED_LIST_PATTERNS = (
     r"\bворожнеч\w*", r"\bненавист\w*",
     r"\bсоғыс\w*", r"\bзорлық\w*",
 )
+_BELIEF_PATTERNS = (
+    # what a "blasphemy" offence protects: a religion, its sacred things, believers' feelings
+    # (CCPR/C/GC/34 para 48: "displays of lack of respect for a religion or other belief
+    # system, including blasphemy laws")
+    r"\breligious (?:feelings?|sentiments?|beliefs?|convictions?|symbols?|objects?)"
+    r"(?: of (?:the )?believers)?\b",
+    r"\bfeelings of (?:religious )?believers\b", r"\breligions?\b", r"\bfaith\b",
+    r"\bbelief systems?\b", r"\bsacred\b", r"\bblasphem\w*",
+    r"\bрелигиозн\w* (?:чувств|убеждени|символ|предмет)\w*(?: верующ\w*)?",
+    r"\bчувств\w* верующ\w*",
+    r"\bрелиги[июяей]\b", r"\bсвятын\w*", r"\bсвятотатств\w*", r"\bкощунств\w*",
+    r"\bбогохульств\w*",
+    r"\bрелігійн\w* (?:почутт|переконан|символ)\w*(?: віруюч\w*)?", r"\bпочутт\w* віруюч\w*",
+    r"\bрелігі[їюя]\b", r"\bсвятин\w*", r"\bблюзнірств\w*",
+    r"\bдіни (?:сезім|наным|сенім|құндылық)\w*", r"\bдін\w*", r"\bқасиетті\b",
+)
+_HARM_PATTERNS = (
+    # harms a law protects people against: the people named as their object or ground are
+    # protected by the clause, not treated adversely by it
+    r"\bhatred\b", r"\bhostility\b", r"\benmity\b", r"\bviolence\b", r"\bdiscrimination\b",
+    r"\bharassment\b", r"\bpersecution\b", r"\bsuperiority\b", r"\binferiority\b",
+    r"\bexclusivity\b", r"\bпревосходств\w*", r"\bисключительност\w*", r"\bнеполноценност\w*",
+    r"\bпереваг\w*", r"\bвинятковост\w*", r"\bнеповноцінност\w*", r"\bартықшылы\w*",
+    r"\bненавист\w*", r"\bвражд\w*", r"\bрозн\w*", r"\bнасили\w*", r"\bдискриминац\w*",
+    r"\bтравл\w*", r"\bпреследовани\w*",
+    r"\bворожнеч\w*", r"\bнасильств\w*", r"\bдискримінац\w*", r"\bцькуванн\w*",
+    r"\bөшпенділ\w*", r"\bзорлық\w*", r"\bкемсіт\w*",
+)
+_HARM_LINK_RE = re.compile(
+    r"\b(?:against|towards?|directed at|aimed at|on (?:the )?grounds? of|on the basis of|based on"
+    r"|by reason of|because of|к|ко|в отношении|против|по признак\w*|по мотив\w*"
+    r"|щодо|проти|стосовно|за ознак\w*|залежно від|до)\b",
+    re.IGNORECASE | re.UNICODE)
+_HARM_GAP_STOP_RE = re.compile(
+    r"[.;:!?]|\b(?:and|or|but|и|или|либо|а также|но|і|й|та|або|але|және|немесе)\b",
+    re.IGNORECASE | re.UNICODE)
+_KK_AGAINST_RE = re.compile(r"^\s*(?:\w+\s+){0,2}қарсы\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_SOURCE_RE = re.compile(
+    r"\b(?:receiv\w*|accept\w*|obtain\w*|funds?|funding|funded|financ\w*|money|property"
+    r"|assets|donations?|grants?|получ\w*|финансир\w*|средств\w*|имуществ\w*|пожертвовани\w*"
+    r"|отриму\w*|одержу\w*|фінансу\w*|кошт\w*|майн\w*|пожертв\w*)\b"
+    r"[^.;:!?]{0,160}?\b(?:from|от|від)\b[^.;:!?]{0,160}$",
+    re.IGNORECASE | re.UNICODE)
+"""Text before a group word naming it as where money or property comes from ("receives money
+and other property from foreign states, … foreign citizens and stateless persons"): the
+givers are the source the law's measure rests on, not the persons it treats."""
+_HARM_REACH = 60
+"""How far after a harm word ("hatred … against", «ненависти … к») its object may be named."""
+
 _LIST_GAP_RE = re.compile(
     r"^(?:\s*(?:,|;|\bor\b|\band\b|\band/or\b|\bили\b|\bи\b|\bлибо\b|\bа также\b|"
     r"\bабо\b|\bі\b|\bй\b|\bта\b|\bжәне\b|\bнемесе\b)\s*(?:[^\W\d][\w-]*)?)*\s*$",
@@ -290,6 +340,8 @@ CHILDREN_RE = _compile(_CHILDREN_PATTERNS)
 PRIVACY_RE = _compile(_PRIVACY_PATTERNS)
 CONDUCT_RE = _compile(_CONDUCT_PATTERNS)
 CLOSED_LIST_RE = _compile(_CLOSED_LIST_PATTERNS)
+BELIEF_RE = _compile(_BELIEF_PATTERNS)
+HARM_RE = _compile(_HARM_PATTERNS)
 PETITION_RE = _compile(_PETITION_PATTERNS)
 GROUNDS_RE = _compile(_GROUNDS_PATTERNS)
 _SCOPE_WORDS_RE = re.compile("|".join(f"(?:{r.pattern})"
@@ -378,6 +430,92 @@ def _bans_the_harm(measure: Span, spans: Sequence[Span]) -> bool:
     return False
 
 
+INSULT_OBJECTS = frozenset({"insult"})
+_STOP_RE = re.compile(r"[.;:!?]")
+
+
+def _disrespect_of_belief(clause: Clause, insults: Sequence[Span]) -> list[Evidence]:
+    """Evidence that the clause restricts displays of disrespect for a religion or belief: an
+    insult word whose object is a religion, its sacred things or believers' feelings ("insults
+    the religious feelings of believers", «оскорбление … религиозных чувств граждан»), or a
+    word for blasphemy itself. Such prohibitions "are incompatible with the Covenant, except in
+    the specific circumstances envisaged in article 20, paragraph 2" (CCPR/C/GC/34 para 48).
+    The object follows the insult word within one phrase; in Kazakh it precedes it («діни
+    сезімдерін қорлағаны»)."""
+    beliefs = _matches(clause, BELIEF_RE)
+    if not beliefs:
+        return []
+    text, base = clause.text, clause.start
+    out: list[Evidence] = []
+    for ins in insults:
+        linked = []
+        for b in beliefs:
+            if b.start < ins.end and ins.start < b.end:
+                linked.append(b)  # "blasphemy", «кощунство»: the word names both
+            elif b.start >= ins.end:
+                gap = text[ins.end - base:b.start - base]
+                if len(gap) <= _HARM_REACH and not _STOP_RE.search(gap):
+                    linked.append(b)
+            elif clause.language == "kk":
+                gap = text[b.end - base:ins.start - base]
+                if len(gap) <= 30 and not _STOP_RE.search(gap) and "," not in gap:
+                    linked.append(b)
+        if linked:
+            out += _as_evidence([ins]) + linked
+    return out
+
+
+def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[Evidence],
+                      insults: Sequence[Span]) -> frozenset[tuple[int, int]]:
+    """Group words that name whom a harm the clause prohibits or punishes is aimed at: the
+    object of hatred, violence, discrimination or insult ("incitement to hatred or violence
+    against persons on the grounds of their sexual orientation or gender identity", «вражды
+    по признаку … религии», «ненависти к ЛГБТ») or the religion a blasphemy offence protects.
+    Such a clause protects those people; it does not single them out for adverse treatment
+    (ICCPR art. 26; art. 20(2) names the grounds of the hatred States must prohibit). The link
+    is a preposition or grounds phrase within one phrase after the harm word, with no
+    conjunction in between: "propaganda of violence and homosexuality" lists two objects of a
+    ban and protects no one. A group coordinated with a protected one ("sexual orientation or
+    gender identity") is protected too. The givers of the money or property a measure rests
+    on ("receives money … from foreign citizens and stateless persons", :data:`_SOURCE_RE`)
+    are not treated by it either."""
+    text, base = clause.text, clause.start
+    harms = _matches(clause, HARM_RE) + _as_evidence(insults)
+    protected: set[tuple[int, int]] = set()
+    ordered = sorted(groups, key=lambda g: (g.start, g.end))
+    for g in ordered:
+        if any(g.start < b.end and b.start < g.end for b in belief):
+            protected.add((g.start, g.end))
+            continue
+        if _SOURCE_RE.search(text, max(0, g.start - base - 240), g.start - base):
+            protected.add((g.start, g.end))  # a source of funds, not a person treated
+            continue
+        for h in harms:
+            if g.end <= h.start and not text[g.end - base:h.start - base].strip():
+                protected.add((g.start, g.end))  # its adjective: "religious hatred"
+                break
+            if h.end <= g.start:
+                gap = text[h.end - base:g.start - base]
+                if (len(gap) <= _HARM_REACH and _HARM_LINK_RE.search(gap)
+                        and not _HARM_GAP_STOP_RE.search(gap)):
+                    protected.add((g.start, g.end))
+                    break
+            elif clause.language == "kk" and g.end <= h.start:
+                if _KK_AGAINST_RE.match(text[g.end - base:h.start - base]):
+                    protected.add((g.start, g.end))
+                    break
+    grew = bool(protected)
+    while grew:  # along a coordinated list, both ways: "national, racial or religious hatred"
+        grew = False
+        for a, b in zip(ordered, ordered[1:]):
+            ka, kb = (a.start, a.end), (b.start, b.end)
+            if (ka in protected) != (kb in protected) \
+                    and _LIST_GAP_RE.match(text[a.end - base:b.start - base]):
+                protected.update((ka, kb))
+                grew = True
+    return frozenset(protected)
+
+
 def _without_elaborations(clause: Clause, measures: list[Span], spans: Sequence[Span]
                           ) -> list[Span]:
     """In a clause that bans a harm it protects against (:func:`_bans_the_harm`), a
@@ -463,7 +601,8 @@ def _listed_with(clause: Clause, span: Span, closed: Sequence[Evidence]) -> bool
     return False
 
 
-def closed_list_reading(clause: Clause, p: "_Parts | None" = None
+def closed_list_reading(clause: Clause, p: "_Parts | None" = None,
+                        protected: frozenset[tuple[int, int]] = frozenset()
                         ) -> tuple[list[Evidence], frozenset[tuple[int, int]], bool]:
     """How a clause's speech relates to the closed lists of ICCPR art. 20 and Constitution
     art. 20(3): (closed-list words, spans that are the list's own items or grounds, whether the
@@ -475,7 +614,9 @@ def closed_list_reading(clause: Clause, p: "_Parts | None" = None
     war" is the Covenant's own term for speech States must prohibit (art. 20(1); CCPR/C/GC/34
     paras 50-52), not a vague one. An object off the list remains where the clause also names
     a sexual orientation or gender identity, another group, or a vague object ("non-traditional",
-    "ideology", "harmful")."""
+    "ideology", "harmful"). Groups in ``protected`` (:func:`_protected_groups`: the people the
+    hatred is aimed at, "hatred against persons on the grounds of their sexual orientation")
+    are the list's grounds too."""
     p = p if p is not None else _parts(clause)
     if not (p.expression or p.vague):
         return [], frozenset(), False
@@ -484,12 +625,30 @@ def closed_list_reading(clause: Clause, p: "_Parts | None" = None
         return [], frozenset(), False
     listed = frozenset((s.start, s.end) for s in p.groups + p.vague
                        if s.concept not in PROPAGANDA_VAGUE and _listed_with(clause, s, closed))
-    unlisted = any(g.concept == "lgbt" or ((g.start, g.end) not in listed
-                                           and g.concept not in DESIGNATION_GROUPS)
+    unlisted = any((g.start, g.end) not in protected
+                   and (g.concept == "lgbt" or ((g.start, g.end) not in listed
+                                                and g.concept not in DESIGNATION_GROUPS))
                    for g in p.groups)
     unlisted = unlisted or any(v.concept in OBJECT_VAGUE and (v.start, v.end) not in listed
                                for v in p.vague)
     return closed, listed, unlisted
+
+
+def shielded_groups(clause: Clause) -> frozenset[tuple[int, int]]:
+    """(start, end) of the clause's group words that name a protected ground, not a group the
+    clause treats adversely: the people a prohibited harm is aimed at (:func:`_protected_groups`)
+    and, except sexual orientation and gender identity, the grounds of closed-list speech
+    ("racial or religious hatred": :func:`closed_list_reading`), as :func:`_compute` reads
+    them."""
+    p = _parts(clause)
+    if not p.groups:
+        return frozenset()
+    insults = [s for s in p.expression if s.concept in INSULT_OBJECTS]
+    belief = _disrespect_of_belief(clause, insults) if insults else []
+    protected = _protected_groups(clause, p.groups, belief, insults)
+    _, listed, _ = closed_list_reading(clause, p, protected)
+    return protected | frozenset((g.start, g.end) for g in p.groups
+                                 if g.concept != "lgbt" and (g.start, g.end) in listed)
 
 
 def _compute(clause: Clause) -> dict[str, list[Evidence]]:
@@ -515,8 +674,15 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         out.setdefault(name, []).extend(ev)
 
     out[clause.kind] = []
-    closed, listed, off_list = closed_list_reading(clause, p)
-    on_list = bool(closed) and not off_list
+    insults = [s for s in p.expression if s.concept in INSULT_OBJECTS]
+    belief = _disrespect_of_belief(clause, insults) if insults else []
+    protected = (_protected_groups(clause, p.groups, belief, insults) if p.groups
+                 else frozenset())
+    closed, listed, off_list = closed_list_reading(clause, p, protected)
+    # disrespect for a religion is not advocacy of religious hatred: off the closed list
+    # (CCPR/C/GC/34 para 48), even beside listed speech (Criminal Code art. 174's "insult of
+    # religious feelings" next to "incitement of religious discord")
+    on_list = bool(closed) and not off_list and not belief
     calls, opposed = _opposition(clause, p)
     measures = [s for s in p.measures if s not in opposed]
     restricting = measures + p.designations
@@ -576,7 +742,7 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     if not protective_only:
         # a group named where nothing restricts or stigmatises it (a demand to recognise
         # same-sex partnerships) is not treated adversely: no distinction to justify
-        sogi = [g for g in p.groups if g.concept == "lgbt"]
+        sogi = [g for g in p.groups if g.concept == "lgbt" and (g.start, g.end) not in protected]
         if sogi and (adverse or vague):
             put("targets_sogi", _as_evidence(sogi))
         # a status the law itself creates ("foreign agent") is a measure, not a protected
@@ -586,7 +752,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         # the grounds of closed-list speech ("racial or religious hatred") are protected
         # characteristics, not a group the clause treats adversely (closed_list_reading)
         others = [g for g in p.groups if g.concept != "lgbt"
-                  and g.concept not in ASSOCIATION_GROUPS and (g.start, g.end) not in listed]
+                  and g.concept not in ASSOCIATION_GROUPS and (g.start, g.end) not in listed
+                  and (g.start, g.end) not in protected]
         if others and (adverse or vague):
             put("targets_other_group", _as_evidence(others))
         if "targets_sogi" in out or "targets_other_group" in out:
@@ -629,6 +796,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         put("protective", _as_evidence(p.protective))
     if on_list:
         put("closed_list_speech", closed)
+    if belief and adverse:
+        put("disrespect_of_belief", belief)
     propaganda = ([s for s in p.expression if s.concept in PROPAGANDA_EXPRESSION]
                   + [v for v in p.vague if v.concept in PROPAGANDA_VAGUE])
     if propaganda and not on_list:

@@ -3,7 +3,8 @@
 The clause texts are real: the 2024 petition's demands as UN experts and HRW quoted them, Russia's
 KoAP art. 6.21, the 2025 Kazakh law as Parliament described it, the foreign-agents definition,
 the UK Equality Act s. 13, the UK 20mph petition, the Alekseev and Macatė facts, ICCPR art. 20,
-and 135-FZ's sanction for foreign nationals (Interfax's translation, data/cases/ru-2013-135fz.md).
+135-FZ's sanction for foreign nationals (Interfax's translation, data/cases/ru-2013-135fz.md),
+and the Human Rights Committee's own sentence on blasphemy laws (CCPR/C/GC/34 para 48).
 """
 from __future__ import annotations
 
@@ -62,10 +63,18 @@ WAR_PROPAGANDA = make_clause(
     "1. Any propaganda for war shall be prohibited by law.",
     [("propaganda", "expression", "propaganda"), ("prohibited", "measure", "ban")], cid="p_5")
 
+BLASPHEMY_BANS = make_clause(  # CCPR/C/GC/34 para 48 (data/sources/intl/02_HRC_GC34_Article19.txt)
+    "Prohibitions of displays of lack of respect for a religion or other belief system, including "
+    "blasphemy laws, are incompatible with the Covenant, except in the specific circumstances "
+    "envisaged in article 20, paragraph 2, of the Covenant.",
+    [("Prohibitions", "measure", "ban"), ("lack of respect", "expression", "insult"),
+     ("religion", "group", "religious"), ("blasphemy", "expression", "insult")],
+    cid="p_8", kind="description")
+
 POOL: tuple[Clause, ...] = (
     PETITION_DEMAND, HRW_DEMAND, PETITION_TITLE, KOAP_621, KZ_2025_BAN, ARREST, FOREIGN_AGENT,
     EQUALITY_ACT, SPEED_LIMIT, PRIDE_REFUSAL, BOOK_LABEL, FAMILY_AIM, WAR_PROPAGANDA, NOT_PROHIBITED,
-    FOREIGN_NATIONAL,
+    FOREIGN_NATIONAL, BLASPHEMY_BANS,
 )
 
 UNIQUE = tuple(c.model_copy(update={"id": f"item_{i + 1}"}) for i, c in enumerate(POOL))
