@@ -32,10 +32,13 @@ def test_document_screen_agrees_with_each_clause_alone(real_normalised_texts):
             alone = [detect_language(variant[s:e]) for s, e in ranges]
             counts = [detect_by_counts(variant[s:e]) for s, e in ranges]
             assert [(g.status, g.lang) for g in alone] == [(g.status, g.lang) for g in counts]
-            # detect_languages may only differ where a prior decides a doubtful short clause
+            # detect_languages may only differ where a prior decides a doubtful short clause,
+            # or a Kazakh paragraph's clause without a Kazakh letter has Kazakh words
             for (s, e), g, a in zip(ranges, got, alone):
                 if g != (a.status, a.lang):
-                    assert a is langid._RUSSIAN_WITHOUT_PRIOR, variant[s:e]
+                    assert a is langid._RUSSIAN_WITHOUT_PRIOR or (
+                        g == ("supported", "kk") and langid.reads_as_kazakh(variant[s:e])), \
+                        variant[s:e]
             for status, lang in got:
                 if status == "supported":
                     seen[lang] += 1

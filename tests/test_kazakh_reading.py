@@ -35,3 +35,35 @@ def test_a_ban_on_foreign_citizens_assembling_is_a_distinction():
     assert analysis.input.languages == ("kk",)
     assert {21, 26} <= set(analysis.conflicts_iccpr)
     assert analysis.targets_group == "other"
+
+
+def test_a_kazakh_title_without_kazakh_letters_is_kazakh():
+    """«ЛГБТ насихатына тыйым салу туралы петиция» has none of ә ғ қ ң ө ұ ү һ і: in a Kazakh
+    petition its words («туралы», «тыйым», «салу») make it Kazakh, so that its ban is read."""
+    from analysis.nlp import annotate
+    from analysis.text import document_from_text
+
+    text = ("ЛГБТ насихатына тыйым салу туралы петиция.\n\n"
+            "Біз балаларымызды дәстүрлі емес құндылықтардан қорғауды сұраймыз. БАҚ пен "
+            "интернетте ЛГБТ насихатын таратқаны үшін әкімшілік жауапкершілік енгізу қажет.\n")
+    annotated = annotate(document_from_text(text))
+    title = annotated.clauses[0]
+    assert title.text.startswith("ЛГБТ насихатына") and title.language == "kk"
+    assert {(s.label, s.text) for s in title.spans} >= {
+        ("expression", "насихатына"), ("measure", "тыйым салу")}
+    demand = [c for c in annotated.clauses if "жауапкершілік" in c.text][0]
+    assert ("penalty", "әкімшілік жауапкершілік") in {(s.label, s.text) for s in demand.spans}
+    analysis = analyse_text(text, as_of=AS_OF)
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+    assert analysis.targets_group == "lgbt"
+
+
+def test_a_russian_clause_in_a_kazakh_document_stays_russian():
+    from analysis.nlp import annotate
+    from analysis.text import document_from_text
+
+    text = ("Біз ЛГБТ насихатына қарсымыз.\n\n"
+            "Мы против пропаганды ЛГБТ в школах.\n")
+    langs = [c.language for c in annotate(document_from_text(text)).clauses]
+    assert langs == ["kk", "ru"]

@@ -114,7 +114,9 @@ def test_banning_a_movement_reaches_association(text):
     "к порнографии.",
     "Пропаганда гомосексуалізму прирівнюється до порнографії.",
     "Propaganda of homosexuality shall be equated with pornography.",
-], ids=["ru", "uk", "en"])
+    "К порнографии относится пропаганда нетрадиционных сексуальных отношений.",
+    "Pornography is defined to include the promotion of non-traditional sexual relations.",
+], ids=["ru", "uk", "en", "ru-classed", "en-defined"])
 def test_equating_with_pornography_is_a_restriction(text):  # constructed illustrations
     analysis = analyse_text(text + "\n", as_of=AS_OF)
     assert analysis.verdict == "incompatible"

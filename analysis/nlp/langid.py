@@ -17,6 +17,12 @@ cyrillic_forms.yaml`` lists frequent forms of each language that the other one h
 Ukrainian-only forms as Russian-only ones and either at least two of them or a Ukrainian
 *prior*: its paragraph's other clauses are Ukrainian, or, in a paragraph of its own, the
 document's are (:func:`detect_languages`).
+
+Kazakh is written with all the Russian letters, and a short Kazakh clause may have none of its
+own («ЛГБТ насихатына тыйым салу туралы петиция.»). In a document with Kazakh clauses, a short
+clause read as Russian is Kazakh when its paragraph (or, alone there, the document) is Kazakh
+and it has a form of ``data/langid/kazakh_forms.yaml`` («туралы», «тыйым», «немесе») and none
+of the Russian-only forms (:func:`reads_as_kazakh`).
 """
 from __future__ import annotations
 
@@ -125,6 +131,31 @@ def cyrillic_forms() -> dict[str, frozenset]:
 
     data = yaml.safe_load(FORMS_FILE.read_text(encoding="utf-8"))
     return {lang: frozenset(str(w).replace("’", "'") for w in data[lang]) for lang in ("uk", "ru")}
+
+
+KAZAKH_FORMS_FILE = FORMS_FILE.with_name("kazakh_forms.yaml")
+_KAZAKH = LanguageGuess("supported", "kk")
+
+
+@lru_cache(maxsize=1)
+def kazakh_forms() -> frozenset:
+    """Kazakh forms without a distinctive letter (:data:`KAZAKH_FORMS_FILE`, read once)."""
+    import yaml
+
+    data = yaml.safe_load(KAZAKH_FORMS_FILE.read_text(encoding="utf-8"))
+    return frozenset(str(w) for w in data["kk"])
+
+
+def reads_as_kazakh(text: str) -> bool:
+    """A clause read as Russian for want of a Kazakh letter that is Kazakh by its words: at
+    least one Kazakh-only form and none of the Russian-only ones (module docstring)."""
+    kk_forms, ru_forms = kazakh_forms(), cyrillic_forms()["ru"]
+    found = False
+    for w in _CYR_WORD.findall(text.lower()):
+        if w in ru_forms:
+            return False
+        found = found or w in kk_forms
+    return found
 
 
 def form_evidence(text: str) -> tuple[int, int]:
@@ -252,18 +283,33 @@ def detect_languages(text: str, ranges) -> list[LanguageGuess]:
     guesses = [_detect(text[s:e], None, plain or not _NOT_PLAIN_RU.search(text, s, e))
                for s, e in ranges]
     doubtful = [i for i, g in enumerate(guesses) if g is _RUSSIAN_WITHOUT_PRIOR]
-    if not doubtful:
+    # in a document with Kazakh clauses, a short clause read as Russian only for want of a
+    # Kazakh letter («ЛГБТ насихатына тыйым салу туралы петиция.») is Kazakh by its words
+    # when its paragraph (or, alone there, the document) is Kazakh
+    kazakh = ([i for i, g in enumerate(guesses) if g.lang == "ru"
+               and letter_counts(text[ranges[i][0]:ranges[i][1]])[0] < SHORT_LETTERS
+               and reads_as_kazakh(text[ranges[i][0]:ranges[i][1]])]
+              if any(g.lang == "kk" for g in guesses) else [])
+    if not doubtful and not kazakh:
         return guesses
     document = _majority(guesses, ranges, range(len(ranges)))
-    for i in doubtful:
+
+    def prior_of(i: int) -> str | None:
         s, e = ranges[i]
         para_start = text.rfind("\n\n", 0, s) + 1
         para_end = text.find("\n\n", e)
         para_end = len(text) if para_end < 0 else para_end
         mates = [j for j in range(len(ranges)) if j != i
                  and para_start <= ranges[j][0] and ranges[j][1] <= para_end]
-        prior = _majority(guesses, ranges, mates) if mates else document
-        guesses[i] = detect_language(text[s:e], prior)
+        return _majority(guesses, ranges, mates) if mates else document
+
+    priors = {i: prior_of(i) for i in doubtful + kazakh}
+    for i in doubtful:
+        s, e = ranges[i]
+        guesses[i] = detect_language(text[s:e], priors[i])
+    for i in kazakh:
+        if priors[i] == "kk":
+            guesses[i] = _KAZAKH
     return guesses
 
 
