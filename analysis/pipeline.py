@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .chapeau import read_under_chapeaus
 from .errors import InputError, InputTooLargeError
 from .models import STATUS_SEVERITY_ORDER, Analysis, Clause, Finding, InputInfo, dump_json
 from .review import ReviewFile, apply_review, load_review
@@ -163,7 +164,14 @@ def analyse_annotated(annotated, *, as_of: date | str | None = None,
     when, how = choose_as_of(as_of, meta, kb)
     completeness = completeness_of(meta)
     clauses: tuple[Clause, ...] = tuple(annotated.clauses)
-    analysed = [c for c in clauses if c.language is not None]
+    # list items are read with their chapeau ("shall not—", «запрещается:»); the Analysis
+    # keeps the annotator's clauses and spans, which the brief shows, with the kind so read
+    analysed = read_under_chapeaus([c for c in clauses if c.language is not None])
+    kinds = {id(c): r.kind for c, r in zip([c for c in clauses if c.language is not None],
+                                            analysed) if r.kind != c.kind}
+    if kinds:
+        clauses = tuple(c.model_copy(update={"kind": kinds[id(c)]}) if id(c) in kinds else c
+                        for c in clauses)
     reasoned = reason(analysed, kb, as_of=when, metadata=meta, completeness=completeness)
     rf = _review_for(path or document.path, review)
     findings, stale = apply_review(reasoned.findings, rf)
@@ -265,7 +273,7 @@ def screen_annotated(annotated, *, as_of: date | str | None = None, kb=None,
     kb = kb or load_kb()
     meta = dict(document.metadata or {})
     when, _ = choose_as_of(as_of, meta, kb)
-    analysed = [c for c in annotated.clauses if c.language is not None]
+    analysed = read_under_chapeaus([c for c in annotated.clauses if c.language is not None])
     reasoned = reason(analysed, kb, as_of=when, metadata=meta,
                       completeness=completeness_of(meta), lean=True)
     findings = reasoned.findings

@@ -218,7 +218,8 @@ def _quote_list(spans: Sequence[Span]) -> str:
 def _window(clause: Clause, start: int, end: int) -> str:
     """Clause words from ``start`` to ``end`` (original offsets), widened to whole words."""
     text = clause.text
-    a, b = max(0, start - clause.start), min(len(text), end - clause.start)
+    a = max(0, min(len(text), start - clause.start))
+    b = max(a, min(len(text), end - clause.start))
     while a > 0 and not text[a - 1].isspace():
         a -= 1
     while b < len(text) and not text[b].isspace():
@@ -227,7 +228,15 @@ def _window(clause: Clause, start: int, end: int) -> str:
 
 
 def clause_quote(clause: Clause, evidence: Sequence) -> str:
-    """The clause's own words that the finding relies on (a window over the evidence)."""
+    """The clause's own words that the finding relies on (a window over the evidence). Words
+    of a list's chapeau that the finding also relies on ("shall not", :mod:`analysis.chapeau`)
+    come first, as they are written, then "…" and the item's words."""
+    lead = [e for e in evidence if e.end <= clause.start or e.start >= clause.end]
+    if lead:
+        own = [e for e in evidence if not (e.end <= clause.start or e.start >= clause.end)]
+        words = list(dict.fromkeys(" ".join(e.text.split()) for e in
+                                   sorted(lead, key=lambda e: (e.start, e.end))))
+        return " ".join(words) + " … " + clause_quote(clause, own)
     if evidence:
         start = min(e.start for e in evidence)
         end = max(e.end for e in evidence)

@@ -1,0 +1,106 @@
+"""Read each item of a list together with its chapeau.
+
+Laws and petitions often put the operative words before a list and the objects in its items:
+
+    (1) A local authority shall not—
+    (a) intentionally promote homosexuality or publish material with the intention of
+        promoting homosexuality;
+
+    Средствам массовой информации запрещается:
+    1) распространять информацию, пропагандирующую …;
+
+    We demand:
+    (a) a ban on LGBT propaganda;
+
+The item alone describes; with its chapeau ("lead-in" in drafting manuals) it prohibits or
+demands. Read alone, such an item is a *description* with no measure, and the prohibition it
+carries is missed. :func:`read_under_chapeaus` gives the reasoning a reading copy of each item:
+its kind is the chapeau's (a norm, a demand) where the item alone reads as a description, and
+its spans include the chapeau's (the ban, the channel, the addressee), so that a finding on
+item (a) rests on "shall not" and on "promote homosexuality" and cites both. A chapeau ending
+in a negated obligation ("shall not—", «не вправе:») gets a ``measure``/``ban`` span over those
+words, since they are the prohibition.
+
+The clauses of the :class:`~analysis.models.Analysis` (what the brief shows and highlights)
+are the annotator's, unchanged; only the reasoning reads the copies.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .models import Clause, Span
+
+_CHAPEAU_END_RE = re.compile(r"[:—–-]\s*$")
+_NEGATED_OBLIGATION_RE = re.compile(
+    r"(?:\b(?:shall|must|may|can)\s+not\b|\bcannot\b|\b(?:is|are)\s+prohibited\s+from\b"
+    r"|\bне\s+(?:вправе|может|могут|должн\w*|допуска\w*)"
+    r"|\bне\s+(?:має|мають)\s+права\b|\bне\s+(?:може|можуть|повин\w*|допуска\w*))"
+    r"[^.;:—–]{0,40}[:—–-]\s*$",
+    re.IGNORECASE | re.UNICODE)
+_OPERATIVE_KINDS = ("norm", "demand")
+_MARKER_RE = re.compile(
+    r"^\s*(\()?(?:(\d{1,3})|([ivx]{1,4})(?=\))|([a-zа-яёіїєґәғқңөұүһ])|([-–—•·*]))([.)])?\s",
+    re.IGNORECASE | re.UNICODE)
+
+
+def _marker_style(text: str) -> tuple[str, str] | None:
+    """The style of a clause's list marker: ("digit" | "roman" | "letter" | "bullet", its
+    brackets), or None. Items of one list share a style; "(2)" after "(1) … shall not— (a) …
+    (b) …" is the next subsection, not an item of (1)."""
+    m = _MARKER_RE.match(text)
+    if m is None or (m.group(5) is None and m.group(6) is None):
+        return None
+    kind = ("digit" if m.group(2) else "roman" if m.group(3) else
+            "letter" if m.group(4) else "bullet")
+    return kind, (m.group(1) or "") + (m.group(6) or "")
+
+
+def _chapeau_spans(chapeau: Clause) -> tuple[Span, ...]:
+    """The chapeau's spans, plus a ban over a trailing negated obligation ("shall not—")."""
+    spans = [s for s in chapeau.spans if s.label != "legal_ref"]
+    m = _NEGATED_OBLIGATION_RE.search(chapeau.text)
+    if m is not None and not any(s.label == "measure" and not s.negated
+                                 and s.start >= chapeau.start + m.start() for s in spans):
+        words = m.group(0).rstrip(":—–- \t\n")
+        start = chapeau.start + m.start()
+        spans.append(Span(label="measure", concept="ban", start=start,
+                          end=start + len(words), text=words, negated=False))
+    return tuple(spans)
+
+
+def _operative(chapeau: Clause, spans: Sequence[Span]) -> bool:
+    """A chapeau worth carrying into its items: a norm or demand, or one that prohibits."""
+    return chapeau.kind in _OPERATIVE_KINDS or any(
+        s.label in ("measure", "penalty") and not s.negated for s in spans)
+
+
+def read_under_chapeaus(clauses: Sequence[Clause]) -> list[Clause]:
+    """``clauses`` with each list item that follows a chapeau (a clause ending in ":" or a dash,
+    then consecutive clauses starting with a list marker) replaced by its reading copy (module
+    docstring). Other clauses, and items of a chapeau that neither is a norm or demand nor
+    prohibits, are returned as they are."""
+    out = list(clauses)
+    i = 0
+    while i < len(out):
+        chapeau = out[i]
+        if not _CHAPEAU_END_RE.search(chapeau.text):
+            i += 1
+            continue
+        spans = _chapeau_spans(chapeau)
+        j = i + 1
+        style = _marker_style(out[j].text) if j < len(out) else None
+        if style is not None and style != _marker_style(chapeau.text) \
+                and _operative(chapeau, spans):
+            kind = chapeau.kind if chapeau.kind in _OPERATIVE_KINDS else "norm"
+            while j < len(out) and _marker_style(out[j].text) == style \
+                    and out[j].language == chapeau.language:
+                item = out[j]
+                out[j] = item.model_copy(update={
+                    "kind": kind if item.kind == "description" else item.kind,
+                    "spans": tuple(sorted(spans + item.spans,
+                                          key=lambda s: (s.start, s.end, s.label, s.concept))),
+                })
+                j += 1
+        i = max(j, i + 1)
+    return out

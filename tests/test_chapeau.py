@@ -1,0 +1,97 @@
+"""A list item is read with its chapeau (analysis.chapeau).
+
+"(1) A local authority shall not— (a) intentionally promote homosexuality …" is the wording of
+s. 2A(1) of the Local Government Act 1986 as inserted by s. 28 of the Local Government Act 1988
+("Section 28"), as it is widely quoted (test input, not a knowledge-base source); the other
+texts are ours, in the shapes of Russian-language and English laws and petitions. Item (a)
+alone describes; under its chapeau it prohibits.
+"""
+from __future__ import annotations
+
+import pytest
+
+from analysis.chapeau import read_under_chapeaus
+from analysis.nlp import annotate
+from analysis.pipeline import analyse_text
+from analysis.signals import clause_signals
+from analysis.text import document_from_text
+
+AS_OF = "2000-01-01"
+SECTION_28 = (
+    "(1) A local authority shall not—\n"
+    "(a) intentionally promote homosexuality or publish material with the intention of "
+    "promoting homosexuality;\n"
+    "(b) promote the teaching in any maintained school of the acceptability of homosexuality "
+    "as a pretended family relationship.\n"
+    "(2) Nothing in subsection (1) above shall be taken to prohibit the doing of anything for "
+    "the purpose of treating or preventing the spread of disease.\n")
+
+
+def _clauses(text: str):
+    return [c for c in annotate(document_from_text(text)).clauses if c.language]
+
+
+def test_items_under_a_negated_obligation_are_prohibitions():
+    clauses = _clauses(SECTION_28)
+    read = read_under_chapeaus(clauses)
+    chapeau, a, b, tail = read
+    assert a.text.startswith("(a) intentionally promote") and clauses[1].kind == "description"
+    assert a.kind == b.kind == "norm"
+    (ban,) = [s for s in a.spans if s.label == "measure"]
+    assert (ban.text, ban.concept) == ("shall not", "ban")
+    assert SECTION_28[ban.start:ban.end] == "shall not"  # offsets into the original text
+    assert "restricts_expression" in clause_signals(a)
+    assert tail is clauses[3]  # "(2) Nothing in subsection (1) …" is no item of (1)
+    # the annotator's clauses themselves are untouched
+    assert not [s for s in clauses[1].spans if s.label == "measure"]
+
+
+def test_section_28_is_incompatible_and_targets_lgbt():
+    analysis = analyse_text(SECTION_28, as_of=AS_OF)
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+    assert analysis.targets_group == "lgbt"
+    assert {c.id: c.kind for c in analysis.clauses}["item_1__point_a"] == "norm"
+    finding = next(f for f in analysis.findings if f.clause_id == "item_1__point_a"
+                   and f.provision_id == "iccpr/art_19__para_2" and f.status == "conflict")
+    assert "shall not" in [e.text for e in finding.evidence]
+    assert "«shall not … " in finding.rationale["en"]
+    # every span the brief highlights still lies inside its clause
+    for c in analysis.clauses:
+        assert all(c.start <= s.start < s.end <= c.end for s in c.spans)
+
+
+def test_items_under_a_russian_prohibition_inherit_it():
+    text = ("Средствам массовой информации запрещается:\n"
+            "1) распространять информацию, пропагандирующую нетрадиционные сексуальные "
+            "отношения;\n"
+            "2) размещать рекламу табака.\n")
+    chapeau, first, second = read_under_chapeaus(_clauses(text))
+    assert first.kind == "norm"
+    assert ("measure", "запрещается") in {(s.label, s.text) for s in first.spans}
+    analysis = analyse_text(text, as_of="2025-01-01")
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+    assert analysis.targets_group == "lgbt"
+
+
+def test_items_of_a_demand_are_demands():
+    text = "We demand:\n(a) a ban on LGBT propaganda;\n(b) fines for LGBT events.\n"
+    read = read_under_chapeaus(_clauses(text))
+    assert [c.kind for c in read] == ["demand", "demand", "demand"]
+
+
+@pytest.mark.parametrize("text", [
+    "Local authorities may:\n(a) fund sports clubs;\n(b) maintain parks.\n",
+    "For the purposes of this Act:\n(a) 'child' means a person under 18;\n",
+])
+def test_a_permissive_or_defining_chapeau_adds_nothing(text):
+    clauses = _clauses(text)
+    read = read_under_chapeaus(clauses)
+    assert all(not [s for s in r.spans if s.label == "measure"] for r in read[1:])
+
+
+def test_a_clause_ending_in_a_colon_without_items_changes_nothing():
+    text = "It is prohibited to do the following:\nThe council met on Monday.\n"
+    clauses = _clauses(text)
+    assert read_under_chapeaus(clauses) == clauses
