@@ -17,8 +17,10 @@ as if every clause were its own ``Doc``. Results are plain tuples per clause in
 ``doc.user_data`` (:data:`HITS`, :data:`REFS`); :func:`lexicon_spans` turns them into spaCy
 ``Span`` objects for interactive use.
 
-Speed (issue 3: annotation at most a third dearer than a bare tokenise + lemmatise pass): no
-component iterates over ``Token`` objects or rebuilds ``doc.text``. Lemmas are set through
+Speed (issue 3: annotation at most a third dearer than a bare tokenise + lemmatise pass): the
+tokenizer is spaCy's, wrapped so that its chunk cache keeps working
+(:class:`ChunkCachedTokenizer`); no component iterates over ``Token`` objects or rebuilds
+``doc.text``. Lemmas are set through
 ``Doc.to_array``/``Doc.from_array`` with a per-process cache from word-form hash to lemma hash;
 the PhraseMatcher runs in C over each clause's token range; a reference regex runs only on a
 clause that contains one of its trigger substrings (``legal_refs.triggers`` in the lexicon).
