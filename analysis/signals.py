@@ -176,7 +176,11 @@ _HARM_LINK_RE = re.compile(
 _HARM_GAP_STOP_RE = re.compile(
     r"[.;:!?]|\b(?:and|or|but|и|или|либо|а также|но|і|й|та|або|але|және|немесе)\b",
     re.IGNORECASE | re.UNICODE)
-_KK_AGAINST_RE = re.compile(r"^\s*(?:\w+\s+){0,2}қарсы\s+(?:\w+\s+){0,1}$", re.IGNORECASE)
+_KK_AGAINST_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:қарсы\s+(?:[\w-]+\s+){0,1})?$",
+                            re.IGNORECASE)
+"""Kazakh puts the object before the harm: «ЛГБТ адамдарды кемсіту» (discriminating LGBT
+people), «оларға қарсы зорлық-зомбылық» (violence against them): at most two words between,
+with «қарсы» (against) or without it."""
 _SOURCE_RE = re.compile(
     r"\b(?:receiv\w*|accept\w*|obtain\w*|funds?|funding|funded|financ\w*|money|property"
     r"|assets|donations?|grants?|получ\w*|финансир\w*|средств\w*|имуществ\w*|пожертвовани\w*"
@@ -422,7 +426,10 @@ def _bans_the_harm(measure: Span, spans: Sequence[Span]) -> bool:
         return False
     for step in (-1, 1):
         k = i + step
-        while 0 <= k < len(order) and order[k].label == "group":
+        # over the grounds, and over the ban's own longer or shorter matches («тыйым»,
+        # «тыйым салуды»)
+        while 0 <= k < len(order) and (order[k].label == "group" or (
+                order[k].start < measure.end and measure.start < order[k].end)):
             k += step
         if 0 <= k < len(order) and order[k].label == "protective" \
                 and order[k].concept in PROTECTED_HARMS:
@@ -501,7 +508,11 @@ def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[E
                     protected.add((g.start, g.end))
                     break
             elif clause.language == "kk" and g.end <= h.start:
-                if _KK_AGAINST_RE.match(text[g.end - base:h.start - base]):
+                # only plain words between: in «ЛГБТ насихаты зорлық-зомбылыққа әкеледі»
+                # (LGBT propaganda leads to violence) the group qualifies the propaganda
+                if _KK_AGAINST_RE.match(text[g.end - base:h.start - base]) and not any(
+                        g.end <= s.start and s.end <= h.start and s.label != "group"
+                        for s in clause.spans):
                     protected.add((g.start, g.end))
                     break
     grew = bool(protected)

@@ -67,3 +67,32 @@ def test_a_russian_clause_in_a_kazakh_document_stays_russian():
             "Мы против пропаганды ЛГБТ в школах.\n")
     langs = [c.language for c in annotate(document_from_text(text)).clauses]
     assert langs == ["kk", "ru"]
+
+
+def test_a_kazakh_sentence_with_only_i_and_y_is_kazakh():
+    """«Біз ЛГБТ насихатына тыйым салуды талап етеміз.» has і and ы but none of ә ғ қ ң ө ұ ү
+    һ: Russian has no і, Ukrainian no ы, and its words are Kazakh."""
+    analysis = analyse_text("Біз ЛГБТ насихатына тыйым салуды талап етеміз.\n", as_of=AS_OF)
+    assert analysis.input.languages == ("kk",)
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+    assert analysis.targets_group == "lgbt"
+
+
+def test_a_demand_to_ban_discrimination_against_lgbt_people_protects_them():
+    """Kazakh puts the object before the harm: «ЛГБТ адамдарды кемсітуге» (discriminating LGBT
+    people), «оларға қарсы зорлық-зомбылыққа» (violence against them): a ban on these protects."""
+    analysis = analyse_text("Біз ЛГБТ адамдарды кемсітуге және оларға қарсы "
+                            "зорлық-зомбылыққа тыйым салуды талап етеміз.\n", as_of=AS_OF)
+    assert analysis.verdict == "compatible"
+    assert analysis.targets_group == "none"
+    assert 26 not in analysis.conflicts_iccpr
+
+
+def test_lgbt_propaganda_said_to_lead_to_violence_is_still_targeted():
+    """«ЛГБТ насихаты зорлық-зомбылыққа әкеледі» (LGBT propaganda leads to violence): the group
+    qualifies the propaganda a ban is demanded on; it is not whom the violence is aimed at."""
+    analysis = analyse_text("ЛГБТ насихаты зорлық-зомбылыққа әкеледі, сондықтан оған тыйым "
+                            "салу керек.\n", as_of=AS_OF)
+    assert analysis.verdict == "incompatible"
+    assert analysis.targets_group == "lgbt"

@@ -22,7 +22,9 @@ Kazakh is written with all the Russian letters, and a short Kazakh clause may ha
 own («ЛГБТ насихатына тыйым салу туралы петиция.»). In a document with Kazakh clauses, a short
 clause read as Russian is Kazakh when its paragraph (or, alone there, the document) is Kazakh
 and it has a form of ``data/langid/kazakh_forms.yaml`` («туралы», «тыйым», «немесе») and none
-of the Russian-only forms (:func:`reads_as_kazakh`).
+of the Russian-only forms (:func:`reads_as_kazakh`). A short clause with both і (which Russian
+lacks) and ы (which Ukrainian lacks) and such a form is Kazakh on its own («Біз ЛГБТ
+насихатына тыйым салуды талап етеміз.»).
 """
 from __future__ import annotations
 
@@ -340,6 +342,10 @@ def _cyrillic(text: str, cyr: int, n: dict, prior: str | None = None) -> Languag
         if i and ru and not uk and (i + ru) > 0 and kk_shared:
             return LanguageGuess("supported", "kk")
         return LanguageGuess("supported", "uk")
+    if i and ru and not uk and cyr < SHORT_LETTERS and reads_as_kazakh(text):
+        # і beside ы: Russian has no і, Ukrainian no ы, Kazakh both («Біз ЛГБТ насихатына
+        # тыйым салуды талап етеміз.», none of ә ғ қ ң ө ұ ү һ); its words confirm it
+        return LanguageGuess("supported", "kk")
     if cyr < 4:
         return UNKNOWN
     if "ъ" in text and ru == text.count("ъ") and text.count("ъ") * 40 > cyr:
