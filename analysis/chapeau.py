@@ -32,6 +32,26 @@ from collections.abc import Sequence
 from .models import Clause, Span
 
 _CHAPEAU_END_RE = re.compile(r"[:—–-]\s*$")
+_EXCEPTION_RE = re.compile(
+    r"\b(?:(?:shall|does|do|will) not (?:apply|extend)|not applicable|except\w*|exempt\w*"
+    r"|не (?:распространя|применя|поширю|застосову)\w*|за исключением|кроме|крім|за винятком"
+    r"|қолданылмайды|қоспағанда"
+    r"|not (?:be )?(?:regarded|considered|deemed) as|(?:shall|does|do) not constitute"
+    r"|не (?:является|являются|считается|считаются|признается|признаются|вважається"
+    r"|вважаються|є)\b)", re.IGNORECASE | re.UNICODE)
+"""A chapeau that introduces exceptions ("The prohibition … shall not apply to:", "The following
+shall not be regarded as discrimination:"): its items are what the rule does *not* reach."""
+_GROUNDS_END_RE = re.compile(
+    r"(?:on (?:the )?(?:following )?grounds?(?: of)?|on the basis of|because of|based on"
+    r"|по (?:следующим )?(?:признак|мотив)\w*|за (?:такими )?ознак\w*|через|залежно від"
+    r"|негіздер\w*|белгілер\w*)\s*[:—–-]\s*$", re.IGNORECASE | re.UNICODE)
+"""A chapeau whose items are grounds ("shall not discriminate on grounds of:", «не может
+отказать … через:»): the items name protected characteristics, not what is banned."""
+_PROHIBITION_END_RE = re.compile(
+    r"(?:\b(?:prohibited|forbidden|not (?:be )?(?:permitted|allowed))|\bзапрещ\w*"
+    r"|\bне допуска\w*|\bзаборон\w*|\bзабороня\w*|тыйым салынады|жол берілмейді"
+    r"|рұқсат етілмейді)\s*[:—–-]\s*$", re.IGNORECASE | re.UNICODE)
+PROTECTED_HARMS = frozenset({"non_discrimination", "protection_from_violence"})
 _NEGATED_OBLIGATION_RE = re.compile(
     r"(?:\b(?:shall|must|may|can)\s+not\b|\bcannot\b|\b(?:is|are)\s+prohibited\s+from\b"
     r"|\bне\s+(?:вправе|может|могут|должн\w*|допуска\w*)"
@@ -57,9 +77,11 @@ def _marker_style(text: str) -> tuple[str, str] | None:
 
 
 def _chapeau_spans(chapeau: Clause) -> tuple[Span, ...]:
-    """The chapeau's spans, plus a ban over a trailing negated obligation ("shall not—")."""
+    """The chapeau's spans, plus a ban over a trailing negated obligation or prohibition word
+    ("shall not—", «Запрещается:», «Мыналарға жол берілмейді:») where no measure was found
+    there (a bare «Запрещается:» names nothing, so the annotator keeps no measure)."""
     spans = [s for s in chapeau.spans if s.label != "legal_ref"]
-    m = _NEGATED_OBLIGATION_RE.search(chapeau.text)
+    m = _NEGATED_OBLIGATION_RE.search(chapeau.text) or _PROHIBITION_END_RE.search(chapeau.text)
     if m is not None and not any(s.label == "measure" and not s.negated
                                  and s.start >= chapeau.start + m.start() for s in spans):
         words = m.group(0).rstrip(":—–- \t\n")
@@ -70,7 +92,9 @@ def _chapeau_spans(chapeau: Clause) -> tuple[Span, ...]:
 
 
 def _operative(chapeau: Clause, spans: Sequence[Span]) -> bool:
-    """A chapeau worth carrying into its items: a norm or demand, or one that prohibits."""
+    """A chapeau worth carrying into its items: a norm or demand, or one that prohibits.
+    Exceptions (:data:`_EXCEPTION_RE`) are not carried; a chapeau that protects or whose items
+    are grounds (:data:`_GROUNDS_END_RE`) carries only its kind and protective words."""
     return chapeau.kind in _OPERATIVE_KINDS or any(
         s.label in ("measure", "penalty") and not s.negated for s in spans)
 
@@ -87,14 +111,21 @@ def read_under_chapeaus(clauses: Sequence[Clause]) -> list[Clause]:
         if not _CHAPEAU_END_RE.search(chapeau.text):
             i += 1
             continue
+        if _EXCEPTION_RE.search(chapeau.text):
+            i += 1
+            continue
         spans = _chapeau_spans(chapeau)
+        if _GROUNDS_END_RE.search(chapeau.text) or any(
+                s.label == "protective" and not s.negated and s.concept in PROTECTED_HARMS
+                for s in chapeau.spans):
+            # items that are grounds of a protection: the kind and the protective words only
+            spans = tuple(s for s in chapeau.spans if s.label == "protective")
         j = i + 1
         style = _marker_style(out[j].text) if j < len(out) else None
         if style is not None and style != _marker_style(chapeau.text) \
                 and _operative(chapeau, spans):
             kind = chapeau.kind if chapeau.kind in _OPERATIVE_KINDS else "norm"
-            while j < len(out) and _marker_style(out[j].text) == style \
-                    and out[j].language == chapeau.language:
+            while j < len(out) and _marker_style(out[j].text) == style:
                 item = out[j]
                 out[j] = item.model_copy(update={
                     "kind": kind if item.kind == "description" else item.kind,

@@ -146,15 +146,14 @@ _BELIEF_PATTERNS = (
     # system, including blasphemy laws")
     r"\breligious (?:feelings?|sentiments?|beliefs?|convictions?|symbols?|objects?)"
     r"(?: of (?:the )?believers)?\b",
-    r"\bfeelings of (?:religious )?believers\b", r"\breligions?\b", r"\bfaith\b",
-    r"\bbelief systems?\b", r"\bsacred\b", r"\bblasphem\w*",
+    r"\bfeelings of (?:religious )?believers\b", r"\breligions?\b",
+    r"\bbelief systems?\b", r"\bblasphem\w*",
     r"\bрелигиозн\w* (?:чувств|убеждени|символ|предмет)\w*(?: верующ\w*)?",
     r"\bчувств\w* верующ\w*",
-    r"\bрелиги[июяей]\b", r"\bсвятын\w*", r"\bсвятотатств\w*", r"\bкощунств\w*",
-    r"\bбогохульств\w*",
+    r"\bрелиги[июяей]\b", r"\bсвятотатств\w*", r"\bкощунств\w*", r"\bбогохульств\w*",
     r"\bрелігійн\w* (?:почутт|переконан|символ)\w*(?: віруюч\w*)?", r"\bпочутт\w* віруюч\w*",
-    r"\bрелігі[їюя]\b", r"\bсвятин\w*", r"\bблюзнірств\w*",
-    r"\bдіни (?:сезім|наным|сенім|құндылық)\w*", r"\bдін\w*", r"\bқасиетті\b",
+    r"\bрелігі[їюя]\b", r"\bблюзнірств\w*",
+    r"\bдіни (?:сезім|наным|сенім|құндылық)\w*", r"\bдін\w*",
 )
 _HARM_PATTERNS = (
     # harms a law protects people against: the people named as their object or ground are
@@ -168,14 +167,26 @@ _HARM_PATTERNS = (
     r"\bворожнеч\w*", r"\bнасильств\w*", r"\bдискримінац\w*", r"\bцькуванн\w*",
     r"\bөшпенділ\w*", r"\bзорлық\w*", r"\bкемсіт\w*",
 )
+_LINK = (r"(?:against|towards?|directed at|aimed at|on (?:the )?grounds? of|on the basis of"
+         r"|based on|by reason of|because of|к|ко|в отношении|по отношению к|против"
+         r"|по признак\w*|по мотив\w*|на почве|щодо|проти|стосовно|за ознак\w*|залежно від|до"
+         r"|related to|in connection with|в связи с|у зв'язку з|за|for)")
+_LINK_HEAD = (r"(?:the|a|an|their|his|her|its|them|persons?|people|individuals?|those|others?"
+              r"|лиц\w*|граждан\w*|люд\w*|их|ос[іо]б\w*|громадян\w*|їх|інш\w*|друг\w*"
+              r"|attitude|отношени\w*|принадлежност\w*|ставленн\w*|належност\w*|person's|persons'|one's)")
 _HARM_LINK_RE = re.compile(
-    r"\b(?:against|towards?|directed at|aimed at|on (?:the )?grounds? of|on the basis of|based on"
-    r"|by reason of|because of|к|ко|в отношении|против|по признак\w*|по мотив\w*"
-    r"|щодо|проти|стосовно|за ознак\w*|залежно від|до)\b",
+    rf"^\s*(?:[^\W\d]+\s+){{0,3}}?(?:{_LINK}\s+(?:{_LINK_HEAD}\s+){{0,3}})+$",
     re.IGNORECASE | re.UNICODE)
-_HARM_GAP_STOP_RE = re.compile(
-    r"[.;:!?]|\b(?:and|or|but|и|или|либо|а также|но|і|й|та|або|але|және|немесе)\b",
-    re.IGNORECASE | re.UNICODE)
+"""The words between a harm and the group it is aimed at: a preposition or grounds phrase as the
+last link, with only "persons", "their" and the like after it ("hatred or violence against
+persons on the grounds of their", «ненависти к», «вражды по признаку»); a noun between ("violence
+against children by homosexuals", «насилия по отношению к детям со стороны ЛГБТ») breaks it."""
+_GROUND_HARM_RE = re.compile(
+    r"hatred|hostility|enmity|discriminat|superiority|inferiority|exclusivity|ненавист|вражд|розн"
+    r"|дискримин|превосходств|исключительност|неполноценност|ворожнеч|дискримін|переваг"
+    r"|винятковост|неповноцінност|өшпенділ|кемсіт|артықшылы", re.IGNORECASE | re.UNICODE)
+"""Harms named by their ground, whose adjective is that ground ("religious hatred", «расовая
+дискриминация»); "homosexual harassment", "homosexual violence" name who does it."""
 _KK_AGAINST_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:қарсы\s+(?:[\w-]+\s+){0,1})?$",
                             re.IGNORECASE)
 """Kazakh puts the object before the harm: «ЛГБТ адамдарды кемсіту» (discriminating LGBT
@@ -185,11 +196,16 @@ _SOURCE_RE = re.compile(
     r"\b(?:receiv\w*|accept\w*|obtain\w*|funds?|funding|funded|financ\w*|money|property"
     r"|assets|donations?|grants?|получ\w*|финансир\w*|средств\w*|имуществ\w*|пожертвовани\w*"
     r"|отриму\w*|одержу\w*|фінансу\w*|кошт\w*|майн\w*|пожертв\w*)\b"
-    r"[^.;:!?]{0,160}?\b(?:from|от|від)\b[^.;:!?]{0,160}$",
+    r"[^.;:!?]{0,160}\b(?P<frm>from|от|від)\b(?P<givers>[^.;:!?]{0,160})$",
     re.IGNORECASE | re.UNICODE)
 """Text before a group word naming it as where money or property comes from ("receives money
 and other property from foreign states, … foreign citizens and stateless persons"): the
 givers are the source the law's measure rests on, not the persons it treats."""
+_SOURCE_STOP_RE = re.compile(
+    r"\b(?:by|as well as|which|who|that|а также|со стороны|котор\w*|і також|а також|з боку"
+    r"|як\w*|тарапынан)\b", re.IGNORECASE | re.UNICODE)
+"""Between "from" and a group: words that end the list of givers ("…from foreign sources, as
+well as LGBT organisations", "receipt of funds from abroad by religious associations")."""
 _HARM_REACH = 60
 """How far after a harm word ("hatred … against", «ненависти … к») its object may be named."""
 
@@ -429,6 +445,7 @@ def _bans_the_harm(measure: Span, spans: Sequence[Span]) -> bool:
         # over the grounds, and over the ban's own longer or shorter matches («тыйым»,
         # «тыйым салуды»)
         while 0 <= k < len(order) and (order[k].label == "group" or (
+                order[k].label == "expression" and order[k].concept in INSULT_OBJECTS) or (
                 order[k].start < measure.end and measure.start < order[k].end)):
             k += step
         if 0 <= k < len(order) and order[k].label == "protective" \
@@ -439,24 +456,50 @@ def _bans_the_harm(measure: Span, spans: Sequence[Span]) -> bool:
 
 INSULT_OBJECTS = frozenset({"insult"})
 _STOP_RE = re.compile(r"[.;:!?]")
+_PERSONAL_GROUND_RE = re.compile(
+    r"(?:on (?:the )?grounds? of|on the basis of|based on|because of|related to|a person's"
+    r"|по признак\w*|по мотив\w*|в связи с|за ознак\w*|у зв'язку з|через|негізінде)[^.;:!?]{0,60}$",
+    re.IGNORECASE | re.UNICODE)
+"""Before a religion word: it is a person's ground of protection, not the object of a blasphemy
+offence ("insult of a person on grounds of race, nationality or religion", "insulting conduct
+related to a person's religion")."""
+_CONFINED_AFTER_RE = re.compile(
+    r"[^.;!?]{0,120}?\b(?:with (?:the )?intent(?:ion)? to incite|in order to incite"
+    r"|(?:с целью|в целях) (?:возбуждени|разжигани|подстрекательств)\w*"
+    r"|з метою (?:розпалювання|підбурювання))", re.IGNORECASE | re.UNICODE)
+_CONFINED_BEFORE_RE = re.compile(
+    r"(?:combined with|coupled with|together with|сопряженн\w* с|соединенн\w* с"
+    r"|поєднан\w* з)\s+(?:\w+\s+){0,2}$", re.IGNORECASE | re.UNICODE)
+"""An insult of religious feelings that is part of incitement ("… insulting their religious
+feelings with intent to incite violence against them", «призывы к насилию …, сопряженные с
+оскорблением их религиозных чувств») is the speech ICCPR art. 20(2) addresses: GC34 para 48
+excepts it from the incompatibility of blasphemy laws."""
 
 
-def _disrespect_of_belief(clause: Clause, insults: Sequence[Span]) -> list[Evidence]:
+def _disrespect_of_belief(clause: Clause, insults: Sequence[Span], protected_only: bool = False
+                          ) -> list[Evidence]:
     """Evidence that the clause restricts displays of disrespect for a religion or belief: an
     insult word whose object is a religion, its sacred things or believers' feelings ("insults
     the religious feelings of believers", «оскорбление … религиозных чувств граждан»), or a
     word for blasphemy itself. Such prohibitions "are incompatible with the Covenant, except in
     the specific circumstances envisaged in article 20, paragraph 2" (CCPR/C/GC/34 para 48).
     The object follows the insult word within one phrase; in Kazakh it precedes it («діни
-    сезімдерін қорлағаны»)."""
+    сезімдерін қорлағаны»). A religion named as a person's ground ("insult of a person on
+    grounds of … religion") is not such an object, and an insult that is part of incitement
+    (:data:`_CONFINED_AFTER_RE`) is art. 20(2) speech, not disrespect as such; with
+    ``protected_only`` the latter still counts (its religious words name what is protected)."""
     beliefs = _matches(clause, BELIEF_RE)
     if not beliefs:
         return []
     text, base = clause.text, clause.start
     out: list[Evidence] = []
     for ins in insults:
+        confined = bool(_CONFINED_AFTER_RE.match(text, ins.end - base) or _CONFINED_BEFORE_RE.search(
+            text, max(0, ins.start - base - 60), ins.start - base))
         linked = []
         for b in beliefs:
+            if _PERSONAL_GROUND_RE.search(text, max(0, b.start - base - 80), b.start - base):
+                continue
             if b.start < ins.end and ins.start < b.end:
                 linked.append(b)  # "blasphemy", «кощунство»: the word names both
             elif b.start >= ins.end:
@@ -467,9 +510,22 @@ def _disrespect_of_belief(clause: Clause, insults: Sequence[Span]) -> list[Evide
                 gap = text[b.end - base:ins.start - base]
                 if len(gap) <= 30 and not _STOP_RE.search(gap) and "," not in gap:
                     linked.append(b)
-        if linked:
+        if linked and (protected_only or not confined):
             out += _as_evidence([ins]) + linked
     return out
+
+
+def _named_as_giver(clause: Clause, g: Span) -> bool:
+    """Whether group word ``g`` is among the givers after "receives money … from" (:data:`_SOURCE_RE`):
+    the list of givers holds no other annotated words ("…from foreign sources and promoting
+    homosexuality") and no word that ends it (:data:`_SOURCE_STOP_RE`)."""
+    base = clause.start
+    m = _SOURCE_RE.search(clause.text, max(0, g.start - base - 240), g.start - base)
+    if m is None or _SOURCE_STOP_RE.search(m.group("givers")):
+        return False
+    frm = base + m.end("frm")
+    return not any(frm <= s.start and s.end <= g.start and s.label != "group"
+                   for s in clause.spans)
 
 
 def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[Evidence],
@@ -494,17 +550,18 @@ def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[E
         if any(g.start < b.end and b.start < g.end for b in belief):
             protected.add((g.start, g.end))
             continue
-        if _SOURCE_RE.search(text, max(0, g.start - base - 240), g.start - base):
+        if _named_as_giver(clause, g):
             protected.add((g.start, g.end))  # a source of funds, not a person treated
             continue
         for h in harms:
             if g.end <= h.start and not text[g.end - base:h.start - base].strip():
-                protected.add((g.start, g.end))  # its adjective: "religious hatred"
-                break
+                if _GROUND_HARM_RE.match(h.text):
+                    protected.add((g.start, g.end))  # its adjective: "religious hatred"
+                    break
+                continue
             if h.end <= g.start:
                 gap = text[h.end - base:g.start - base]
-                if (len(gap) <= _HARM_REACH and _HARM_LINK_RE.search(gap)
-                        and not _HARM_GAP_STOP_RE.search(gap)):
+                if len(gap) <= _HARM_REACH and _HARM_LINK_RE.match(gap):
                     protected.add((g.start, g.end))
                     break
             elif clause.language == "kk" and g.end <= h.start:
@@ -655,7 +712,7 @@ def shielded_groups(clause: Clause) -> frozenset[tuple[int, int]]:
     if not p.groups:
         return frozenset()
     insults = [s for s in p.expression if s.concept in INSULT_OBJECTS]
-    belief = _disrespect_of_belief(clause, insults) if insults else []
+    belief = _disrespect_of_belief(clause, insults, protected_only=True) if insults else []
     protected = _protected_groups(clause, p.groups, belief, insults)
     _, listed, _ = closed_list_reading(clause, p, protected)
     return protected | frozenset((g.start, g.end) for g in p.groups
@@ -687,7 +744,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     out[clause.kind] = []
     insults = [s for s in p.expression if s.concept in INSULT_OBJECTS]
     belief = _disrespect_of_belief(clause, insults) if insults else []
-    protected = (_protected_groups(clause, p.groups, belief, insults) if p.groups
+    protected = (_protected_groups(clause, p.groups, _disrespect_of_belief(
+        clause, insults, protected_only=True) if insults else [], insults) if p.groups
                  else frozenset())
     closed, listed, off_list = closed_list_reading(clause, p, protected)
     # disrespect for a religion is not advocacy of religious hatred: off the closed list

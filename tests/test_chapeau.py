@@ -95,3 +95,35 @@ def test_a_clause_ending_in_a_colon_without_items_changes_nothing():
     text = "It is prohibited to do the following:\nThe council met on Monday.\n"
     clauses = _clauses(text)
     assert read_under_chapeaus(clauses) == clauses
+
+
+@pytest.mark.parametrize("text", [
+    "The prohibition in subsection (1) shall not apply to:\n(a) scientific or medical "
+    "literature on homosexuality;\n(b) materials used in sex education approved by the Ministry.\n",
+    "Employers shall not discriminate on grounds of:\n(a) religion or belief;\n"
+    "(b) sexual orientation.\n",
+    "Не допускается дискриминация по признакам:\n1) пола;\n2) религии;\n"
+    "3) сексуальной ориентации.\n",
+], ids=["exception", "grounds-en", "grounds-ru"])
+def test_exceptions_and_grounds_are_not_bans(text):
+    """Items of an exception ("shall not apply to:") are outside the rule; items of an
+    anti-discrimination chapeau are protected grounds."""
+    analysis = analyse_text(text, as_of="2025-01-01")
+    assert analysis.verdict == "compatible"
+    assert analysis.targets_group == "none"
+    assert not analysis.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [
+    "Запрещается:\n1) пропаганда нетрадиционных сексуальных отношений среди "
+    "несовершеннолетних;\n2) проведение гей-парадов.\n",
+    "Заборонено:\n1) пропаганду гомосексуалізму серед дітей;\n2) проведення гей-парадів.\n",
+    "Мыналарға жол берілмейді:\n1) ЛГБТ насихаты;\n2) гей парадтар.\n",
+], ids=["ru", "uk", "kk"])
+def test_a_bare_prohibition_chapeau_bans_its_items(text):
+    """«Запрещается:» alone names nothing, so the annotator keeps no measure there; the items
+    carry the ban."""
+    analysis = analyse_text(text, as_of="2025-01-01")
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+    assert analysis.targets_group == "lgbt"

@@ -46,3 +46,20 @@ def test_regardless_of_the_audience_does_not_clear_a_ban():
     assert analysis.verdict == "incompatible"
     assert {19, 26} <= set(analysis.conflicts_iccpr)
     assert analysis.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone has the right to freedom of expression, except for propaganda of LGBT ideology.",
+    "Каждый имеет право на свободу слова, за исключением пропаганды нетрадиционных сексуальных "
+    "отношений.",
+])
+def test_a_right_granted_with_a_carve_out_restricts_the_carved_out_speech(text):
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+
+
+def test_regardless_of_what_is_not_a_ground_is_no_equality_language():
+    analysis = analyse_text("Same-sex marriages concluded abroad are not recognised, regardless "
+                            "of the citizenship of the spouses.\n", as_of=AS_OF)
+    assert "equality" not in analysis.engages

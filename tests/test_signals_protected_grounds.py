@@ -171,3 +171,61 @@ def test_protecting_children_from_a_group_is_no_source_of_funds():
     text, _, targeted = _marked("Protect children from <t>LGBT</t> propaganda in the media.")
     clause, shielded, others = _groups(text)
     assert targeted <= others and not shielded
+
+
+# An independent review found these shapes misread by the first version of the rules above
+# (our sentences, in the shapes of bans, hate-speech and anti-discrimination clauses).
+
+@pytest.mark.parametrize("text", [
+    "Propaganda of violence against children by homosexuals is punishable by a fine.",
+    "Запрещается пропаганда насилия по отношению к детям со стороны ЛГБТ-сообщества.",
+    "It is prohibited to disseminate information that promotes violence towards children, such "
+    "as materials depicting homosexuality.",
+    "Materials inciting hatred against believers, propaganda of homosexuality and paedophilia "
+    "shall be banned.",
+    "Homosexual harassment of minors is punishable by imprisonment.",
+    "Organizations receiving funds from foreign sources and promoting homosexuality shall be "
+    "banned.",
+])
+def test_a_harm_or_funding_word_nearby_does_not_shield_a_targeted_group(text):
+    """The link to a harm is a preposition right before the group ("violence against
+    persons"); a noun between ("against children by homosexuals"), a ground-less adjective
+    ("homosexual harassment"), or a second object after the givers of funds breaks it."""
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.verdict == "incompatible", text
+    assert 26 in analysis.conflicts_iccpr
+    assert analysis.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("text", [
+    "Advocacy of religious hatred that constitutes incitement to discrimination, hostility or "
+    "violence, including insulting the religious feelings of believers with intent to incite "
+    "violence against them, is punishable by imprisonment.",
+    "Публичные призывы к насилию в отношении верующих, сопряженные с оскорблением их "
+    "религиозных чувств, наказываются лишением свободы.",
+])
+def test_insult_as_part_of_incitement_is_not_a_blasphemy_offence(text):
+    """GC34 para 48 excepts "the specific circumstances envisaged in article 20, paragraph 2"."""
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert not [f for f in analysis.findings if f.test_id == "respect_for_religion"
+                and f.status == "conflict"]
+    assert analysis.targets_group == "none"
+    assert 26 not in analysis.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [
+    "Public insult of a person on grounds of race, nationality or religion is punishable by a "
+    "fine.",
+    "Harassment, including insulting conduct related to a person's religion or belief, in the "
+    "workplace is prohibited.",
+    "Insulting the sacred symbols of the State, the flag and the anthem, is punishable by a fine.",
+    "Public insult of a public official, unless made in good faith, is punishable by a fine.",
+])
+def test_insults_that_are_not_about_a_religion_as_such(text):
+    """A person's religion as a ground of protection, state symbols, "good faith": not
+    blasphemy, and no religious group targeted."""
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert not [f for f in analysis.findings if f.test_id == "respect_for_religion"
+                and f.status == "conflict"], text
+    assert analysis.targets_group == "none"
+    assert 26 not in analysis.conflicts_iccpr
