@@ -43,6 +43,7 @@ _EXCEPTION_RE = re.compile(
 shall not be regarded as discrimination:"): its items are what the rule does *not* reach."""
 _GROUNDS_END_RE = re.compile(
     r"(?:on (?:the )?(?:following )?grounds?(?: of)?|on the basis of|because of|based on"
+    r"|by reason of|for (?:the following )?reasons?(?: of)?"
     r"|по (?:следующим )?(?:признак|мотив)\w*|за (?:такими )?ознак\w*|через|залежно від"
     r"|негіздер\w*|белгілер\w*)\s*[:—–-]\s*$", re.IGNORECASE | re.UNICODE)
 """A chapeau whose items are grounds ("shall not discriminate on grounds of:", «не может
@@ -50,7 +51,7 @@ _GROUNDS_END_RE = re.compile(
 _PROHIBITION_END_RE = re.compile(
     r"(?:\b(?:prohibited|forbidden|not (?:be )?(?:permitted|allowed))|\bзапрещ\w*"
     r"|\bне допуска\w*|\bзаборон\w*|\bзабороня\w*|тыйым салынады|жол берілмейді"
-    r"|рұқсат етілмейді)\s*[:—–-]\s*$", re.IGNORECASE | re.UNICODE)
+    r"|рұқсат етілмейді)(?:\s+(?:to|from))?\s*[:—–-]\s*$", re.IGNORECASE | re.UNICODE)
 PROTECTED_HARMS = frozenset({"non_discrimination", "protection_from_violence"})
 _NEGATED_OBLIGATION_RE = re.compile(
     r"(?:\b(?:shall|must|may|can)\s+not\b|\bcannot\b|\b(?:is|are)\s+prohibited\s+from\b"
@@ -99,39 +100,68 @@ def _operative(chapeau: Clause, spans: Sequence[Span]) -> bool:
         s.label in ("measure", "penalty") and not s.negated for s in spans)
 
 
+def _chapeau_of(out: Sequence[Clause], j: int, style: tuple[str, str]) -> int | None:
+    """Index of the chapeau of item ``j`` (marker ``style``): walking back over its siblings
+    (same style) and the sub-items of earlier siblings (other styles), the clause that ends in
+    ":" or a dash and is followed by an item of this style. None when a clause without a marker
+    that introduces nothing comes first, or there is nothing before."""
+    for k in range(j - 1, max(-1, j - 200), -1):
+        c = out[k]
+        own = _marker_style(c.text)
+        if own == style:
+            continue  # an earlier sibling
+        if _CHAPEAU_END_RE.search(c.text) and _marker_style(out[k + 1].text) == style:
+            return k
+        if own is None:
+            return None
+    return None
+
+
+def _reading_of(chapeau: Clause) -> tuple[tuple[Span, ...], str] | None:
+    """(spans, kind) that a chapeau passes to its items, or None when it passes nothing."""
+    exception = None
+    for exception in _EXCEPTION_RE.finditer(chapeau.text):
+        pass  # the last one
+    if exception is not None:
+        ban = (_PROHIBITION_END_RE.search(chapeau.text)
+               or _NEGATED_OBLIGATION_RE.search(chapeau.text))
+        if ban is None or ban.start() <= exception.start():
+            # "shall not apply to:"; a saving clause before the ban ("Except as provided in
+            # section 7, it is prohibited to:", «За исключением …, запрещается:») does not count
+            return None
+    spans = _chapeau_spans(chapeau)
+    if _GROUNDS_END_RE.search(chapeau.text) or any(
+            s.label == "protective" and not s.negated and s.concept in PROTECTED_HARMS
+            for s in chapeau.spans):
+        # items that are grounds of a protection: the kind and the protective words only
+        spans = tuple(s for s in chapeau.spans if s.label == "protective")
+    if not _operative(chapeau, spans):
+        return None
+    return spans, chapeau.kind if chapeau.kind in _OPERATIVE_KINDS else "norm"
+
+
 def read_under_chapeaus(clauses: Sequence[Clause]) -> list[Clause]:
-    """``clauses`` with each list item that follows a chapeau (a clause ending in ":" or a dash,
-    then consecutive clauses starting with a list marker) replaced by its reading copy (module
-    docstring). Other clauses, and items of a chapeau that neither is a norm or demand nor
+    """``clauses`` with each list item under a chapeau (a clause ending in ":" or a dash,
+    followed by items with one style of list marker; lists may nest, and an item of a sub-list
+    is read with both chapeaus) replaced by its reading copy (module docstring). Other clauses,
+    and items of a chapeau that introduces exceptions or neither is a norm or demand nor
     prohibits, are returned as they are."""
     out = list(clauses)
-    i = 0
-    while i < len(out):
-        chapeau = out[i]
-        if not _CHAPEAU_END_RE.search(chapeau.text):
-            i += 1
+    for j in range(1, len(out)):
+        style = _marker_style(out[j].text)
+        if style is None:
             continue
-        if _EXCEPTION_RE.search(chapeau.text):
-            i += 1
+        k = _chapeau_of(out, j, style)
+        if k is None or _marker_style(out[k].text) == style:
             continue
-        spans = _chapeau_spans(chapeau)
-        if _GROUNDS_END_RE.search(chapeau.text) or any(
-                s.label == "protective" and not s.negated and s.concept in PROTECTED_HARMS
-                for s in chapeau.spans):
-            # items that are grounds of a protection: the kind and the protective words only
-            spans = tuple(s for s in chapeau.spans if s.label == "protective")
-        j = i + 1
-        style = _marker_style(out[j].text) if j < len(out) else None
-        if style is not None and style != _marker_style(chapeau.text) \
-                and _operative(chapeau, spans):
-            kind = chapeau.kind if chapeau.kind in _OPERATIVE_KINDS else "norm"
-            while j < len(out) and _marker_style(out[j].text) == style:
-                item = out[j]
-                out[j] = item.model_copy(update={
-                    "kind": kind if item.kind == "description" else item.kind,
-                    "spans": tuple(sorted(spans + item.spans,
-                                          key=lambda s: (s.start, s.end, s.label, s.concept))),
-                })
-                j += 1
-        i = max(j, i + 1)
+        reading = _reading_of(out[k])  # out[k] is already read with its own chapeau
+        if reading is None:
+            continue
+        spans, kind = reading
+        item = out[j]
+        out[j] = item.model_copy(update={
+            "kind": kind if item.kind == "description" else item.kind,
+            "spans": tuple(sorted(set(spans) | set(item.spans),
+                                  key=lambda s: (s.start, s.end, s.label, s.concept))),
+        })
     return out

@@ -160,6 +160,7 @@ _HARM_PATTERNS = (
     # protected by the clause, not treated adversely by it
     r"\bhatred\b", r"\bhostility\b", r"\benmity\b", r"\bviolence\b", r"\bdiscrimination\b",
     r"\bharassment\b", r"\bpersecution\b", r"\bsuperiority\b", r"\binferiority\b",
+    r"\bhate\b", r"\bbullying\b", r"\bалауыздық\w*", r"\bараздық\w*",
     r"\bexclusivity\b", r"\bпревосходств\w*", r"\bисключительност\w*", r"\bнеполноценност\w*",
     r"\bпереваг\w*", r"\bвинятковост\w*", r"\bнеповноцінност\w*", r"\bартықшылы\w*",
     r"\bненавист\w*", r"\bвражд\w*", r"\bрозн\w*", r"\bнасили\w*", r"\bдискриминац\w*",
@@ -175,12 +176,20 @@ _LINK_HEAD = (r"(?:the|a|an|their|his|her|its|them|persons?|people|individuals?|
               r"|лиц\w*|граждан\w*|люд\w*|их|ос[іо]б\w*|громадян\w*|їх|інш\w*|друг\w*"
               r"|attitude|отношени\w*|принадлежност\w*|ставленн\w*|належност\w*|person's|persons'|one's)")
 _HARM_LINK_RE = re.compile(
-    rf"^\s*(?:[^\W\d]+\s+){{0,3}}?(?:{_LINK}\s+(?:{_LINK_HEAD}\s+){{0,3}})+$",
+    rf"^\s*(?:(?!(?:and|or|и|или|либо|та|і|й|або|чи|және|немесе)\s)[^\W\d]+\s+){{0,3}}?"
+    rf"(?:{_LINK}\s+(?:{_LINK_HEAD}\s+){{0,3}})+$",
     re.IGNORECASE | re.UNICODE)
 """The words between a harm and the group it is aimed at: a preposition or grounds phrase as the
 last link, with only "persons", "their" and the like after it ("hatred or violence against
 persons on the grounds of their", «ненависти к», «вражды по признаку»); a noun between ("violence
 against children by homosexuals", «насилия по отношению к детям со стороны ЛГБТ») breaks it."""
+_OBJECT_HARM_RE = re.compile(
+    r"persecution|harassment|bullying|discrimination|травл|преследовани|дискриминац|переслідуванн"
+    r"|цькуванн|дискримінац", re.IGNORECASE | re.UNICODE)
+"""Harms whose object may follow directly («травля ЛГБТ-подростков», "the persecution of LGBT
+people"): a genitive or "of" links them to the people harmed. Not violence or hatred, where "of"
+may name who commits it ("violence of LGBT activists")."""
+_OF_GAP_RE = re.compile(r"^\s*(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
 _GROUND_HARM_RE = re.compile(
     r"hatred|hostility|enmity|discriminat|superiority|inferiority|exclusivity|ненавист|вражд|розн"
     r"|дискримин|превосходств|исключительност|неполноценност|ворожнеч|дискримін|переваг"
@@ -211,7 +220,7 @@ _HARM_REACH = 60
 
 _LIST_GAP_RE = re.compile(
     r"^(?:\s*(?:,|;|\bor\b|\band\b|\band/or\b|\bили\b|\bи\b|\bлибо\b|\bа также\b|"
-    r"\bабо\b|\bі\b|\bй\b|\bта\b|\bжәне\b|\bнемесе\b)\s*(?:[^\W\d][\w-]*)?)*\s*$",
+    r"\bабо\b|\bчи\b|\bі\b|\bй\b|\bта\b|\bжәне\b|\bнемесе\b)\s*(?:[^\W\d][\w-]*)?)*\s*$",
     re.IGNORECASE | re.UNICODE)
 """The words between a group word and a closed-list word when both are items of one coordinated
 list: only commas and conjunctions, each followed by at most one word ("national, racial or
@@ -239,6 +248,13 @@ _STATED_OPPOSITION_RE = re.compile(
     re.IGNORECASE | re.UNICODE)
 """Outside a demand, only a stated opposition ("we oppose", «выступаем против») opposes a
 measure: "against" and «против» alone are mostly prepositions there ("crimes against minors")."""
+_REPEAL_RE = re.compile(
+    r"\b(?:repeal\w*|abolish\w*|revok\w*|rescind\w*|lift(?:s|ed|ing)?|(?:put )?an end to"
+    r"|отмен\w*|упраздн\w*|скасу\w*|скасуванн\w*)\b|\bкүшін жою\w*|\bкүшін жой\w*",
+    re.IGNORECASE | re.UNICODE)
+"""Words that undo a measure: "repeal the ban on LGBT propaganda", «отменить запрет», «скасувати
+заборону», «… заңның күшін жоюды» (Kazakh: after the law it undoes). They oppose the nearest
+measure only; "put an end to propaganda" calls for nothing by itself."""
 _PUNCT_RE = re.compile(r"[,;:.!?()]")
 """An opposition word governs words up to the next punctuation: "against violence, and for a
 ban on propaganda" opposes violence only."""
@@ -290,6 +306,21 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                            if s.start < target.end and target.start < s.end)
         elif demand:
             calls.append(Evidence(a, b, m.group(0)))
+    if p.measures:
+        for m in _REPEAL_RE.finditer(text):
+            a, b = clause.start + m.start(), clause.start + m.end()
+            if m.group(0).lower().startswith("күшін"):
+                near = [s for s in p.measures if a - 2 * _OPPOSITION_REACH <= s.start and s.end <= a]
+                target = max(near, key=lambda s: s.end, default=None)
+            else:
+                stop = _PUNCT_RE.search(text, m.end())
+                hi = min(clause.start + stop.start() if stop else clause.end,
+                         b + _OPPOSITION_REACH)
+                near = [s for s in p.measures if b <= s.start < hi]
+                target = min(near, key=lambda s: s.start, default=None)
+            if target is not None:
+                opposed.extend(s for s in p.measures
+                               if s.start < target.end and target.start < s.end)
     return calls, opposed
 
 
@@ -561,7 +592,8 @@ def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[E
                 continue
             if h.end <= g.start:
                 gap = text[h.end - base:g.start - base]
-                if len(gap) <= _HARM_REACH and _HARM_LINK_RE.match(gap):
+                if len(gap) <= _HARM_REACH and (_HARM_LINK_RE.match(gap) or (
+                        _OBJECT_HARM_RE.match(h.text) and _OF_GAP_RE.match(gap))):
                     protected.add((g.start, g.end))
                     break
             elif clause.language == "kk" and g.end <= h.start:
@@ -578,7 +610,9 @@ def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[E
         for a, b in zip(ordered, ordered[1:]):
             ka, kb = (a.start, a.end), (b.start, b.end)
             if (ka in protected) != (kb in protected) \
-                    and _LIST_GAP_RE.match(text[a.end - base:b.start - base]):
+                    and _LIST_GAP_RE.match(text[a.end - base:b.start - base]) \
+                    and not any(a.end <= s.start and s.end <= b.start and s.label != "group"
+                                for s in clause.spans):
                 protected.update((ka, kb))
                 grew = True
     return frozenset(protected)

@@ -127,3 +127,43 @@ def test_a_bare_prohibition_chapeau_bans_its_items(text):
     assert analysis.verdict == "incompatible"
     assert {19, 26} <= set(analysis.conflicts_iccpr)
     assert analysis.targets_group == "lgbt"
+
+
+NESTED = ("Статья 3. В образовательных организациях запрещается распространять:\n"
+          "1) учебные материалы, содержащие:\n"
+          "а) изображения однополых семей;\n"
+          "б) сведения о смене пола;\n"
+          "2) фильмы о гомосексуальных парах.\n")
+
+
+def test_nested_lists_keep_every_level_of_chapeau():
+    """«2) фильмы …» after a sub-list («а) … б) …») still belongs to «запрещается
+    распространять:»; «а) …» is read with both chapeaus."""
+    read = read_under_chapeaus(_clauses(NESTED))
+    by_start = {c.text.split()[0]: c for c in read}
+    for marker in ("а)", "б)", "2)"):
+        assert ("measure", "запрещается") in {(s.label, s.text) for s in by_start[marker].spans}
+    assert "распространять" in {s.text for s in by_start["а)"].spans}
+    analysis = analyse_text(NESTED, as_of="2025-01-01")
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+    assert analysis.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("text", [
+    "За исключением случаев, предусмотренных настоящим Законом, запрещается:\n"
+    "1) пропаганда нетрадиционных сексуальных отношений;\n2) проведение гей-парадов.\n",
+    "Except as provided in section 7, it is prohibited to:\n(a) promote homosexuality;\n"
+    "(b) hold gay pride parades.\n",
+], ids=["ru", "en"])
+def test_a_saving_clause_before_the_ban_does_not_make_it_an_exception(text):
+    analysis = analyse_text(text, as_of="2025-01-01")
+    assert analysis.verdict == "incompatible"
+    assert {19, 26} <= set(analysis.conflicts_iccpr)
+
+
+def test_a_russian_hard_sign_is_not_bulgarian():
+    """One «ъ» («объединений») is Russian's hard sign; Bulgarian needs more."""
+    analysis = analyse_text("Запрещается создание объединений ЛГБТ.\n", as_of="2025-01-01")
+    assert analysis.input.languages == ("ru",)
+    assert analysis.targets_group == "lgbt"

@@ -229,3 +229,39 @@ def test_insults_that_are_not_about_a_religion_as_such(text):
                 and f.status == "conflict"], text
     assert analysis.targets_group == "none"
     assert 26 not in analysis.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [
+    "We call on Parliament to repeal the ban on so-called LGBT propaganda.",
+    "Требуем отменить запрет на так называемую пропаганду ЛГБТ.",
+    "Закликаємо скасувати заборону ЛГБТ-маршів.",
+], ids=["en", "ru", "uk"])
+def test_a_demand_to_repeal_a_ban_restricts_nothing(text):
+    """Repealing a ban opposes the ban; it is not a call to restrict its object."""
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.verdict == "compatible"
+    assert not analysis.conflicts_iccpr
+    assert analysis.targets_group == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "Hate speech against LGBT people is punishable by a fine.",
+    "The persecution of LGBT people must be punished.",
+    "Травля ЛГБТ-подростков в школах наказывается штрафом.",
+    "Умисні дії, спрямовані на розпалювання національної, расової чи релігійної ворожнечі, "
+    "караються штрафом.",
+], ids=["hate-speech", "persecution-of", "genitive", "uk-chy"])
+def test_more_shapes_of_protecting_the_people_harmed(text):
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.targets_group == "none"
+    assert 26 not in analysis.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [
+    "We demand criminal liability for violence against children and for LGBT propaganda.",
+    "Запрещаются пропаганда ЛГБТ и дискриминация христиан.",
+], ids=["and-for", "coordinated-across-a-harm"])
+def test_a_conjunction_does_not_carry_protection_to_a_targeted_group(text):
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.targets_group == "lgbt"
+    assert 26 in analysis.conflicts_iccpr

@@ -348,7 +348,8 @@ def _cyrillic(text: str, cyr: int, n: dict, prior: str | None = None) -> Languag
         return LanguageGuess("supported", "kk")
     if cyr < 4:
         return UNKNOWN
-    if "ъ" in text and ru == text.count("ъ") and text.count("ъ") * 40 > cyr:
+    # Bulgarian: «ъ» as a vowel, often; one «ъ» is Russian's hard sign («объединений»)
+    if text.count("ъ") >= 2 and ru == text.count("ъ") and text.count("ъ") * 40 > cyr:
         return LanguageGuess("unsupported", "bg")
     if cyr < SHORT_LETTERS:
         return _short_ru_or_uk(text, prior)
