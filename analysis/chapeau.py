@@ -49,8 +49,9 @@ _GROUNDS_END_RE = re.compile(
 """A chapeau whose items are grounds ("shall not discriminate on grounds of:", «не может
 отказать … через:»): the items name protected characteristics, not what is banned."""
 _PROHIBITION_END_RE = re.compile(
-    r"(?:\b(?:prohibited|forbidden|not (?:be )?(?:permitted|allowed))|\bзапрещ\w*"
-    r"|\bне допуска\w*|\bзаборон\w*|\bзабороня\w*|тыйым салынады|жол берілмейді"
+    r"(?:(?<!not )(?<!never )\b(?:prohibited|forbidden)|\bnot (?:be )?(?:permitted|allowed)"
+    r"|(?<!не )(?<!ні )\b(?:запрещ\w*|заборон\w*|забороня\w*)"
+    r"|\bне допуска\w*|тыйым салынады|жол берілмейді"
     r"|рұқсат етілмейді)(?:\s+(?:to|from))?\s*[:—–-]\s*$", re.IGNORECASE | re.UNICODE)
 PROTECTED_HARMS = frozenset({"non_discrimination", "protection_from_violence"})
 _NEGATED_OBLIGATION_RE = re.compile(
@@ -105,15 +106,20 @@ def _chapeau_of(out: Sequence[Clause], j: int, style: tuple[str, str]) -> int | 
     (same style) and the sub-items of earlier siblings (other styles), the clause that ends in
     ":" or a dash and is followed by an item of this style. None when a clause without a marker
     that introduces nothing comes first, or there is nothing before."""
-    for k in range(j - 1, max(-1, j - 200), -1):
+    skipped: set[tuple[str, str]] = set()
+    for k in range(j - 1, max(-1, j - 1000), -1):
         c = out[k]
         own = _marker_style(c.text)
         if own == style:
             continue  # an earlier sibling
         if _CHAPEAU_END_RE.search(c.text) and _marker_style(out[k + 1].text) == style:
-            return k
+            # a clause of the chapeau's own level skipped on the way ("2. The State shall
+            # guarantee …, including a) …" after "1. It is prohibited to: a) …") was the
+            # item's real parent, which introduces nothing
+            return None if own is not None and own in skipped else k
         if own is None:
             return None
+        skipped.add(own)
     return None
 
 

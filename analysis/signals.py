@@ -189,6 +189,9 @@ _OBJECT_HARM_RE = re.compile(
 """Harms whose object may follow directly («травля ЛГБТ-подростков», "the persecution of LGBT
 people"): a genitive or "of" links them to the people harmed. Not violence or hatred, where "of"
 may name who commits it ("violence of LGBT activists")."""
+_INSTRUMENTAL_RE = re.compile(r"(?:ами|ями|ом|ём|ем)[^\w]*$", re.IGNORECASE)
+"""Russian/Ukrainian instrumental endings: «травля ЛГБТ-активистами» names who harasses, not
+whom."""
 _OF_GAP_RE = re.compile(r"^\s*(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
 _GROUND_HARM_RE = re.compile(
     r"hatred|hostility|enmity|discriminat|superiority|inferiority|exclusivity|ненавист|вражд|розн"
@@ -253,8 +256,19 @@ _REPEAL_RE = re.compile(
     r"|отмен\w*|упраздн\w*|скасу\w*|скасуванн\w*)\b|\bкүшін жою\w*|\bкүшін жой\w*",
     re.IGNORECASE | re.UNICODE)
 """Words that undo a measure: "repeal the ban on LGBT propaganda", «отменить запрет», «скасувати
-заборону», «… заңның күшін жоюды» (Kazakh: after the law it undoes). They oppose the nearest
-measure only; "put an end to propaganda" calls for nothing by itself."""
+заборону», «… заңның күшін жоюды» (Kazakh: after the law it undoes). They oppose the measure
+that is their direct object (:data:`_REPEAL_GAP_RE`); in a demand, abolishing an expression
+object ("abolish LGBT propaganda") is a call to restrict it, like «Мы против …»."""
+_REPEAL_GAP_RE = re.compile(
+    r"^\s*(?:(?:the|a|an|this|that|these|those|any|all|existing|current|so-called|entire|its|their"
+    r"|law|act|article|section|provision|on|of|banning|prohibiting|этот|этого|данн\w*|действующ\w*"
+    r"|нынешн\w*|закон\w*|стать\w*|положени\w*|норм\w*|о|об|про|цей|цього|чинн\w*|статт\w*"
+    r"|положенн\w*)\s+){0,4}$", re.IGNORECASE | re.UNICODE)
+"""Between an undoing word and the measure that is its direct object: determiners, and the law
+or article that holds the ban ("repeal the law on the ban", «отменить закон о запрете»); "lift
+the moratorium on the ban" undoes the moratorium, not the ban."""
+_KK_REPEAL_GAP_RE = re.compile(r"^\s*(?:туралы\s+)?(?:заң\w*\s+|бап\w*\s+)?$",
+                               re.IGNORECASE | re.UNICODE)
 _PUNCT_RE = re.compile(r"[,;:.!?()]")
 """An opposition word governs words up to the next punctuation: "against violence, and for a
 ban on propaganda" opposes violence only."""
@@ -306,18 +320,35 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                            if s.start < target.end and target.start < s.end)
         elif demand:
             calls.append(Evidence(a, b, m.group(0)))
-    if p.measures:
+    if p.measures or (demand and p.expression):
         for m in _REPEAL_RE.finditer(text):
             a, b = clause.start + m.start(), clause.start + m.end()
             if m.group(0).lower().startswith("күшін"):
                 near = [s for s in p.measures if a - 2 * _OPPOSITION_REACH <= s.start and s.end <= a]
                 target = max(near, key=lambda s: s.end, default=None)
+                if target is not None and not _KK_REPEAL_GAP_RE.match(
+                        text[target.end - clause.start:m.start()]):
+                    target = None
             else:
-                stop = _PUNCT_RE.search(text, m.end())
-                hi = min(clause.start + stop.start() if stop else clause.end,
-                         b + _OPPOSITION_REACH)
-                near = [s for s in p.measures if b <= s.start < hi]
+                near = [s for s in (p.measures + p.expression if demand else p.measures)
+                        if b <= s.start < b + _OPPOSITION_REACH]
                 target = min(near, key=lambda s: s.start, default=None)
+                if target is not None:
+                    gap = text[m.end():target.start - clause.start]
+                    for g in p.groups:  # "abolish LGBT propaganda": the group qualifies it
+                        if b <= g.start and g.end <= target.start:
+                            gap = gap.replace(text[g.start - clause.start:g.end - clause.start], "")
+                    if not _REPEAL_GAP_RE.match(gap):
+                        target = None  # not its direct object: "put an end to X and ban it"
+                if target is not None and target.label != "measure":
+                    head = [x for x in p.measures if 0 <= x.start - target.end <= 2]
+                    if head:  # "abolish the LGBT propaganda ban": the ban is the object
+                        target = head[0]
+                if target is not None and target.label != "measure":
+                    # a demand to abolish an expression object («упразднить пропаганду»,
+                    # "abolish LGBT propaganda") calls for restricting it
+                    calls.append(Evidence(a, b, m.group(0)))
+                    continue
             if target is not None:
                 opposed.extend(s for s in p.measures
                                if s.start < target.end and target.start < s.end)
@@ -451,7 +482,32 @@ PROTECTED_HARMS = frozenset({"non_discrimination", "protection_from_violence"})
 _SPEECH_OBJECTS = frozenset({"propaganda", "agitation", "advertising", "symbols", "materials"})
 
 
-def _bans_the_harm(measure: Span, spans: Sequence[Span]) -> bool:
+def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
+    """(start, end) of the grounds lists that follow a protective harm: in "Discrimination on
+    grounds of sex, religion, political opinion, age or sexual orientation is prohibited" every
+    word from "sex" to "orientation" names a protected ground ("political opinion" is no speech
+    the clause restricts). A list ends at the clause's measure or at ".", ";" or ":"."""
+    text, base = clause.text, clause.start
+    out: list[tuple[int, int]] = []
+    for h in clause.spans:
+        if h.label != "protective" or h.negated or h.concept not in PROTECTED_HARMS:
+            continue
+        lo = max(0, h.end - base)
+        m = GROUNDS_RE.search(text, lo, min(len(text), lo + 60))
+        if m is None or len(text[lo:m.start()].split()) > 4 or _STOP_RE.search(text, lo, m.start()):
+            continue
+        stop = _STOP_RE.search(text, m.end())
+        end = base + (stop.start() if stop else len(text))
+        start = base + m.end()
+        end = min([end] + [x.start for x in clause.spans
+                           if x.label == "measure" and not x.negated and x.start >= start])
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def _bans_the_harm(measure: Span, spans: Sequence[Span],
+                   regions: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether a ban's object is a harm the clause protects against: a non-negated
     discrimination/violence span and the ban word are next to each other in the clause, with
     only the grounds (group spans) between them, and the clause restricts no speech object or
@@ -464,8 +520,8 @@ def _bans_the_harm(measure: Span, spans: Sequence[Span]) -> bool:
     shields = [(p.start, p.end) for p in live if p.label == "protective"]
     live = [s for s in live if s.label == "protective"
             or not any(a <= s.start and s.end <= b for a, b in shields)]
-    if any(s.label == "vague" or (s.label == "expression" and s.concept in _SPEECH_OBJECTS)
-           for s in live):
+    if any((s.label == "vague" or (s.label == "expression" and s.concept in _SPEECH_OBJECTS))
+           and not any(a <= s.start and s.end <= b for a, b in regions) for s in live):
         return False
     order = sorted(live, key=lambda s: (s.start, s.end))
     i = next((k for k, s in enumerate(order) if s is measure), None)
@@ -476,7 +532,8 @@ def _bans_the_harm(measure: Span, spans: Sequence[Span]) -> bool:
         # over the grounds, and over the ban's own longer or shorter matches («тыйым»,
         # «тыйым салуды»)
         while 0 <= k < len(order) and (order[k].label == "group" or (
-                order[k].label == "expression" and order[k].concept in INSULT_OBJECTS) or (
+                order[k].label == "expression" and order[k].concept in INSULT_OBJECTS) or any(
+                a <= order[k].start and order[k].end <= b for a, b in regions) or (
                 order[k].start < measure.end and measure.start < order[k].end)):
             k += step
         if 0 <= k < len(order) and order[k].label == "protective" \
@@ -577,7 +634,11 @@ def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[E
     harms = _matches(clause, HARM_RE) + _as_evidence(insults)
     protected: set[tuple[int, int]] = set()
     ordered = sorted(groups, key=lambda g: (g.start, g.end))
+    regions = grounds_regions(clause)
     for g in ordered:
+        if any(a <= g.start and g.end <= b for a, b in regions):
+            protected.add((g.start, g.end))  # a ground listed after a protective harm
+            continue
         if any(g.start < b.end and b.start < g.end for b in belief):
             protected.add((g.start, g.end))
             continue
@@ -593,7 +654,9 @@ def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[E
             if h.end <= g.start:
                 gap = text[h.end - base:g.start - base]
                 if len(gap) <= _HARM_REACH and (_HARM_LINK_RE.match(gap) or (
-                        _OBJECT_HARM_RE.match(h.text) and _OF_GAP_RE.match(gap))):
+                        _OBJECT_HARM_RE.match(h.text) and _OF_GAP_RE.match(gap)
+                        and not _INSTRUMENTAL_RE.search(
+                            text[g.start - base:].split(maxsplit=1)[0]))):
                     protected.add((g.start, g.end))
                     break
             elif clause.language == "kk" and g.end <= h.start:
@@ -665,7 +728,8 @@ def _parts(clause: Clause) -> _Parts:
                 by[label] = [m for m in by[label]
                              if not any(a <= m.start and m.end <= b for a, b in shields)]
         if "measure" in by:
-            kept = [m for m in by["measure"] if not _bans_the_harm(m, clause.spans)]
+            regions = grounds_regions(clause)
+            kept = [m for m in by["measure"] if not _bans_the_harm(m, clause.spans, regions)]
             if len(kept) < len(by["measure"]):
                 kept = _without_elaborations(clause, kept, clause.spans)
             by["measure"] = kept

@@ -167,3 +167,26 @@ def test_a_russian_hard_sign_is_not_bulgarian():
     analysis = analyse_text("Запрещается создание объединений ЛГБТ.\n", as_of="2025-01-01")
     assert analysis.input.languages == ("ru",)
     assert analysis.targets_group == "lgbt"
+
+
+def test_a_later_paragraph_without_a_lead_in_is_not_under_an_earlier_ban():
+    text = ("1. It is prohibited to:\n"
+            "a) disseminate propaganda of homosexuality among minors;\n"
+            "b) hold LGBT public events near schools.\n"
+            "2. The State shall guarantee to every person equal protection, including\n"
+            "a) LGBT persons;\n"
+            "b) transgender persons.\n")
+    read = read_under_chapeaus(_clauses(text))
+    last = [c for c in read if c.text.startswith("b) transgender")][0]
+    assert not [s for s in last.spans if s.label == "measure"]
+
+
+@pytest.mark.parametrize("text", [
+    "It is not prohibited to:\na) hold peaceful LGBT public events;\n"
+    "b) disseminate information about sexual orientation to adults.\n",
+    "Не запрещается:\nа) проведение мирных публичных мероприятий ЛГБТ;\n"
+    "б) распространение информации о сексуальной ориентации среди взрослых.\n",
+], ids=["en", "ru"])
+def test_a_negated_prohibition_bans_nothing(text):
+    read = read_under_chapeaus(_clauses(text))
+    assert not [s for c in read[1:] for s in c.spans if s.label == "measure" and not s.negated]

@@ -265,3 +265,36 @@ def test_a_conjunction_does_not_carry_protection_to_a_targeted_group(text):
     analysis = analyse_text(text + "\n", as_of=AS_OF)
     assert analysis.targets_group == "lgbt"
     assert 26 in analysis.conflicts_iccpr
+
+
+# Third review round (our sentences): an undoing word opposes only its direct object; the
+# doer of a harm in the instrumental case is not its object; a grounds list is all grounds.
+
+@pytest.mark.parametrize("text", [
+    "We demand to put an end to gay propaganda and ban it by law.",
+    "Требуем отменить гей-парады и запретить пропаганду ЛГБТ.",
+    "We call on Parliament to lift the moratorium on the ban of LGBT propaganda.",
+    "We demand that Parliament repeal the Equality Act and prohibit the promotion of "
+    "homosexuality to minors.",
+    "We demand to abolish LGBT propaganda in schools.",
+    "Требуем отменить регистрацию ЛГБТ-организаций.",
+    "Требуем прекратить травлю ЛГБТ-активистами верующих и запретить их деятельность.",
+])
+def test_undoing_words_and_doers_do_not_clear_a_restriction(text):
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.verdict == "incompatible", text
+    assert 26 in analysis.conflicts_iccpr
+    assert analysis.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("text", [
+    "We demand to abolish the LGBT propaganda ban.",
+    "Discrimination on grounds of sex, religion, political opinion, age or sexual orientation "
+    "is prohibited.",
+    "Запрещается дискриминация по признаку пола, расы, языка, религиозных убеждений, возраста, "
+    "сексуальной ориентации.",
+])
+def test_opposing_a_ban_and_listing_grounds_restrict_no_one(text):
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.verdict == "compatible", text
+    assert analysis.targets_group == "none"
