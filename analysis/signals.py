@@ -257,16 +257,32 @@ _REPEAL_RE = re.compile(
     re.IGNORECASE | re.UNICODE)
 """Words that undo a measure: "repeal the ban on LGBT propaganda", «отменить запрет», «скасувати
 заборону», «… заңның күшін жоюды» (Kazakh: after the law it undoes). They oppose the measure
-that is their direct object (:data:`_REPEAL_GAP_RE`); in a demand, abolishing an expression
+that is their direct object (:func:`_direct_object_gap`); in a demand, abolishing an expression
 object ("abolish LGBT propaganda") is a call to restrict it, like «Мы против …»."""
-_REPEAL_GAP_RE = re.compile(
-    r"^\s*(?:(?:the|a|an|this|that|these|those|any|all|existing|current|so-called|entire|its|their"
-    r"|law|act|article|section|provision|on|of|banning|prohibiting|этот|этого|данн\w*|действующ\w*"
-    r"|нынешн\w*|закон\w*|стать\w*|положени\w*|норм\w*|о|об|про|цей|цього|чинн\w*|статт\w*"
-    r"|положенн\w*)\s+){0,4}$", re.IGNORECASE | re.UNICODE)
-"""Between an undoing word and the measure that is its direct object: determiners, and the law
-or article that holds the ban ("repeal the law on the ban", «отменить закон о запрете»); "lift
-the moratorium on the ban" undoes the moratorium, not the ban."""
+_LAW_AFTER_RE = re.compile(r"\s*(?:law|act|bill|закон\w*|законопроект\w*|заң\w*)\b",
+                           re.IGNORECASE | re.UNICODE)
+_CONJUNCTION_WORDS = frozenset(
+    "and or but nor и или либо а но та і й або чи але және немесе".split())
+_GAP_PREPOSITIONS = frozenset("on of о об на про щодо относительно".split())
+_LAW_WORD_RE = re.compile(
+    r"(?:law|act|article|section|amendment|provision|bill|закон|стать|поправ|положени|норм"
+    r"|законопроект|статт|законодавств)", re.IGNORECASE | re.UNICODE)
+
+
+def _direct_object_gap(gap: str) -> bool:
+    """Whether the words between an undoing word and a measure leave the measure its direct
+    object: a few words (adjectives, "so-called", a number), no conjunction or punctuation, and
+    a preposition only after the law or article that holds the ban ("repeal the discriminatory
+    2013 ban", «отменить так называемый закон о запрете»); "lift the moratorium on the ban"
+    undoes the moratorium."""
+    words = gap.split()
+    if len(words) > 6 or any(w.lower() in _CONJUNCTION_WORDS or _PUNCT_RE.search(w)
+                             for w in words):
+        return False
+    return all(i > 0 and _LAW_WORD_RE.match(words[i - 1])
+               for i, w in enumerate(words) if w.lower() in _GAP_PREPOSITIONS)
+
+
 _KK_REPEAL_GAP_RE = re.compile(r"^\s*(?:туралы\s+)?(?:заң\w*\s+|бап\w*\s+)?$",
                                re.IGNORECASE | re.UNICODE)
 _PUNCT_RE = re.compile(r"[,;:.!?()]")
@@ -338,12 +354,14 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                     for g in p.groups:  # "abolish LGBT propaganda": the group qualifies it
                         if b <= g.start and g.end <= target.start:
                             gap = gap.replace(text[g.start - clause.start:g.end - clause.start], "")
-                    if not _REPEAL_GAP_RE.match(gap):
+                    if not _direct_object_gap(gap):
                         target = None  # not its direct object: "put an end to X and ban it"
                 if target is not None and target.label != "measure":
                     head = [x for x in p.measures if 0 <= x.start - target.end <= 2]
                     if head:  # "abolish the LGBT propaganda ban": the ban is the object
                         target = head[0]
+                    elif _LAW_AFTER_RE.match(text, target.end - clause.start):
+                        continue  # "repeal the so-called LGBT propaganda law": the law
                 if target is not None and target.label != "measure":
                     # a demand to abolish an expression object («упразднить пропаганду»,
                     # "abolish LGBT propaganda") calls for restricting it
@@ -482,6 +500,13 @@ PROTECTED_HARMS = frozenset({"non_discrimination", "protection_from_violence"})
 _SPEECH_OBJECTS = frozenset({"propaganda", "agitation", "advertising", "symbols", "materials"})
 
 
+_GROUND_WORD_RE = re.compile(
+    r"(?:opinion|belief|conviction|views|убеждени|мнени|взгляд|переконан|погляд|сенім|наным)",
+    re.IGNORECASE | re.UNICODE)
+"""Words of a grounds list that the lexicon also knows as speech ("political opinion",
+«политических убеждений»)."""
+
+
 def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
     """(start, end) of the grounds lists that follow a protective harm: in "Discrimination on
     grounds of sex, religion, political opinion, age or sexual orientation is prohibited" every
@@ -499,8 +524,11 @@ def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
         stop = _STOP_RE.search(text, m.end())
         end = base + (stop.start() if stop else len(text))
         start = base + m.end()
-        end = min([end] + [x.start for x in clause.spans
-                           if x.label == "measure" and not x.negated and x.start >= start])
+        # the list ends at the ban, or at the first word that is no ground ("… on grounds of
+        # religion and propaganda of homosexuality are prohibited": the propaganda is banned)
+        end = min([end] + [x.start for x in clause.spans if x.start >= start and (
+            (x.label == "measure" and not x.negated)
+            or (x.label not in ("group", "protective") and not _GROUND_WORD_RE.match(x.text)))])
         if end > start:
             out.append((start, end))
     return out

@@ -298,3 +298,29 @@ def test_opposing_a_ban_and_listing_grounds_restrict_no_one(text):
     analysis = analyse_text(text + "\n", as_of=AS_OF)
     assert analysis.verdict == "compatible", text
     assert analysis.targets_group == "none"
+
+
+# Fourth review round (our sentences): a grounds list ends at the first word that is no
+# ground; an undoing word keeps its object across adjectives and the law that holds the ban.
+
+@pytest.mark.parametrize("text", [
+    "Discrimination on grounds of religion and propaganda of homosexuality are prohibited.",
+    "Дискриминация по признаку религии, а также пропаганда ЛГБТ запрещены.",
+    "It is prohibited to discriminate on grounds of religion and to distribute LGBT propaganda.",
+])
+def test_a_second_banned_object_after_a_grounds_list_is_banned(text):
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.verdict == "incompatible", text
+    assert analysis.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("text", [
+    "We demand to repeal the discriminatory 2013 ban on LGBT propaganda.",
+    "Требуем отменить так называемый закон о запрете пропаганды ЛГБТ.",
+    "Требуем упразднить запрет пропаганды ЛГБТ.",
+    "Скасувати дискримінаційну заборону пропаганди ЛГБТ.",
+])
+def test_repealing_a_qualified_ban_restricts_nothing(text):
+    analysis = analyse_text(text + "\n", as_of=AS_OF)
+    assert analysis.verdict == "compatible", text
+    assert not analysis.conflicts_iccpr
