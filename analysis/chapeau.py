@@ -18,8 +18,10 @@ carries is missed. :func:`read_under_chapeaus` gives the reasoning a reading cop
 its kind is the chapeau's (a norm, a demand) where the item alone reads as a description, and
 its spans include the chapeau's (the ban, the channel, the addressee), so that a finding on
 item (a) rests on "shall not" and on "promote homosexuality" and cites both. A chapeau ending
-in a negated obligation ("shall not—", «не вправе:») gets a ``measure``/``ban`` span over those
-words, since they are the prohibition.
+in a negated obligation or a bare prohibition ("shall not—", «не вправе:», «Запрещается:») gets a
+``measure``/``ban`` span over those words, since they are the prohibition. Lists may nest (an
+item of a sub-list is read with every chapeau above it); a chapeau of exceptions passes nothing,
+and one of protected grounds passes only its kind and protective words.
 
 The clauses of the :class:`~analysis.models.Analysis` (what the brief shows and highlights)
 are the annotator's, unchanged; only the reasoning reads the copies.
@@ -30,6 +32,7 @@ import re
 from collections.abc import Sequence
 
 from .models import Clause, Span
+from .signals import PROTECTED_HARMS
 
 _CHAPEAU_END_RE = re.compile(r"[:—–-]\s*$")
 _EXCEPTION_RE = re.compile(
@@ -53,7 +56,6 @@ _PROHIBITION_END_RE = re.compile(
     r"|(?<!не )(?<!ні )\b(?:запрещ\w*|заборон\w*|забороня\w*)"
     r"|\bне допуска\w*|тыйым салынады|жол берілмейді"
     r"|рұқсат етілмейді)(?:\s+(?:to|from))?\s*[:—–-]\s*$", re.IGNORECASE | re.UNICODE)
-PROTECTED_HARMS = frozenset({"non_discrimination", "protection_from_violence"})
 _NEGATED_OBLIGATION_RE = re.compile(
     r"(?:\b(?:shall|must|may|can)\s+not\b|\bcannot\b|\b(?:is|are)\s+prohibited\s+from\b"
     r"|\bне\s+(?:вправе|может|могут|должн\w*|допуска\w*)"
