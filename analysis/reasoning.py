@@ -100,7 +100,7 @@ RIGHT_SIGNALS: dict[str, tuple[str, ...]] = {
     "privacy": ("reaches_privacy",),
     "family": (),
     "children": (),
-    "religion": (),
+    "religion": ("reaches_religion",),
 }
 EMPTY = {"en": "none named", "ru": "не названы"}
 QUOTED = {"en": "Quoted", "ru": "Цитата"}

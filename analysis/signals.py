@@ -47,7 +47,7 @@ SIGNALS: tuple[str, ...] = (
     "targets_sogi", "targets_other_group", "distinction", "vague_term",
     *sorted(set(AIM_SIGNALS.values())), "aim_stated", "aim_listed",
     "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
-    "protective", "closed_list_speech", "unlisted_propaganda", "legal_ref",
+    "reaches_religion", "protective", "closed_list_speech", "unlisted_propaganda", "legal_ref",
     "disrespect_of_belief",
     # document-level
     "is_petition", "thin_evidence",
@@ -105,6 +105,27 @@ _PRIVACY_PATTERNS = (
     r"\bприватн\w* житт\w*", r"\bособист\w* житт\w*", r"\bперсональн\w* дан\w*",
     r"\bжеке өмір\w*", r"\bдербес дерек\w*",
 )
+_RELIGION_PATTERNS = (
+    # the manifestation of religion or belief "in worship, observance, practice and teaching"
+    # (ICCPR art. 18(1)), as laws on religion restrict it: missionary work, worship and rites,
+    # religious literature and its expert review, dress, education, and the activity of
+    # religious communities (CCPR/C/21/Rev.1/Add.4, GC22 para 8: limits only under art. 18(3))
+    r"\bmissionar\w*", r"\bproselyti[sz]\w*", r"\bworship\w*", r"\bpray(?:s|ing|ers?)?\b",
+    r"\breligious (?:activit\w*|literature|rites?|ceremon\w*|services?|education|teaching"
+    r"|practices?|observance|clothing|dress|attire|garments?|meetings?|gatherings?|materials?"
+    r"|associations?|organi[sz]ations?|communit\w*|groups?|expert\w*)\b",
+    r"\bhijabs?\b", r"\bheadscar(?:f|ves)\b", r"\bniqabs?\b", r"\bburq?as?\b",
+    r"\bмиссионер\w*", r"\bбогослужени\w*", r"\bмолитв\w*", r"\bнамаз\w*",
+    r"\bрелигиозн\w* (?:деятельност|литератур|обряд|церемони|образовани|обучени|одежд|собрани"
+    r"|мероприяти|материал|объединени|организаци|общин|групп|экспертиз)\w*",
+    r"\bвероучени\w*", r"\bхиджаб\w*", r"\bникаб\w*", r"\bпарандж\w*",
+    r"\bмісіонер\w*", r"\bбогослужінн\w*", r"\bмолит\w*",
+    r"\bрелігійн\w* (?:діяльн|літератур|обряд|церемон|освіт|навчанн|одяг|зібран|заход|матеріал"
+    r"|об.єднан|організац|громад|груп|експертиз)\w*",
+    r"\bдіни (?:қызмет|әдебиет|бірлест|ұйым|рәсім|жора|білім|оқу|киім|топ|жиын|іс-шара"
+    r"|материал|сараптам)\w*",
+    r"\bмиссионерлік\w*", r"\bғибадат\w*",
+)
 _GROUNDS_PATTERNS = (
     # "on the grounds of", the link between a treatment and the status it is based on
     r"\bon (?:the )?grounds? of\b", r"\bon the basis of\b", r"\bbased on\b",
@@ -139,6 +160,10 @@ _CLOSED_LIST_PATTERNS = (
     r"\bвійн\w*", r"\bнасильств\w*",
     r"\bворожнеч\w*", r"\bненавист\w*",
     r"\bсоғыс\w*", r"\bзорлық\w*",
+    # discord: the Kazakh and Russian codes' word for the hatred of art. 20(2) («рознь»,
+    # «алауыздық», «араздық»); "social" or "class" discord is not on that list, but the word's
+    # ground adjectives are read as its grounds either way
+    r"\bdiscord\b", r"\bалауыздық\w*", r"\bараздық\w*",
 )
 _BELIEF_PATTERNS = (
     # what a "blasphemy" offence protects: a religion, its sacred things, believers' feelings
@@ -147,6 +172,14 @@ _BELIEF_PATTERNS = (
     r"\breligious (?:feelings?|sentiments?|beliefs?|convictions?|symbols?|objects?)"
     r"(?: of (?:the )?believers)?\b",
     r"\bfeelings of (?:religious )?believers\b", r"\breligions?\b",
+    r"\bobjects? of (?:religious )?(?:worship|veneration)\b",
+    r"\bplaces? of (?:religious )?(?:worship|veneration)\b",
+    r"\bпредмет\w* (?:религиозного )?(?:почитани|поклонени)\w*",
+    r"\bобъект\w* (?:религиозного )?(?:почитани|поклонени)\w*",
+    r"\bмест\w* (?:религиозного )?(?:почитани|поклонени|паломничеств)\w*",
+    r"\bмест\w* отправлени\w* (?:религиозн\w* )?(?:культ|обряд)\w*",
+    r"\bпредмет\w* (?:релігійного )?(?:шануванн|поклонінн)\w*",
+    r"\bмісц\w* (?:релігійного )?(?:шануванн|поклонінн|паломництв)\w*",
     r"\bbelief systems?\b", r"\bblasphem\w*",
     r"\bрелигиозн\w* (?:чувств|убеждени|символ|предмет)\w*(?: верующ\w*)?",
     r"\bчувств\w* верующ\w*",
@@ -160,7 +193,7 @@ _HARM_PATTERNS = (
     # protected by the clause, not treated adversely by it
     r"\bhatred\b", r"\bhostility\b", r"\benmity\b", r"\bviolence\b", r"\bdiscrimination\b",
     r"\bharassment\b", r"\bpersecution\b", r"\bsuperiority\b", r"\binferiority\b",
-    r"\bhate\b", r"\bbullying\b", r"\bалауыздық\w*", r"\bараздық\w*",
+    r"\bhate\b", r"\bbullying\b", r"\bdiscord\b", r"\bалауыздық\w*", r"\bараздық\w*",
     r"\bexclusivity\b", r"\bпревосходств\w*", r"\bисключительност\w*", r"\bнеполноценност\w*",
     r"\bпереваг\w*", r"\bвинятковост\w*", r"\bнеповноцінност\w*", r"\bартықшылы\w*",
     r"\bненавист\w*", r"\bвражд\w*", r"\bрозн\w*", r"\bнасили\w*", r"\bдискриминац\w*",
@@ -196,7 +229,8 @@ _OF_GAP_RE = re.compile(r"^\s*(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
 _GROUND_HARM_RE = re.compile(
     r"hatred|hostility|enmity|discriminat|superiority|inferiority|exclusivity|ненавист|вражд|розн"
     r"|дискримин|превосходств|исключительност|неполноценност|ворожнеч|дискримін|переваг"
-    r"|винятковост|неповноцінност|өшпенділ|кемсіт|артықшылы", re.IGNORECASE | re.UNICODE)
+    r"|винятковост|неповноцінност|өшпенділ|кемсіт|артықшылы|discord|алауыздық|араздық",
+    re.IGNORECASE | re.UNICODE)
 """Harms named by their ground, whose adjective is that ground ("religious hatred", «расовая
 дискриминация»); "homosexual harassment", "homosexual violence" name who does it."""
 _KK_AGAINST_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:қарсы\s+(?:[\w-]+\s+){0,1})?$",
@@ -438,6 +472,7 @@ TOTAL_RE = _compile(_TOTAL_PATTERNS)
 WIDE_RE = _compile(_WIDE_PATTERNS)
 CHILDREN_RE = _compile(_CHILDREN_PATTERNS)
 PRIVACY_RE = _compile(_PRIVACY_PATTERNS)
+RELIGION_RE = _compile(_RELIGION_PATTERNS)
 CONDUCT_RE = _compile(_CONDUCT_PATTERNS)
 CLOSED_LIST_RE = _compile(_CLOSED_LIST_PATTERNS)
 BELIEF_RE = _compile(_BELIEF_PATTERNS)
@@ -508,16 +543,19 @@ _GROUND_WORD_RE = re.compile(
 
 
 def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
-    """(start, end) of the grounds lists that follow a protective harm: in "Discrimination on
+    """(start, end) of the grounds lists that follow a protective harm or a hatred: in "Discrimination on
     grounds of sex, religion, political opinion, age or sexual orientation is prohibited" every
     word from "sex" to "orientation" names a protected ground ("political opinion" is no speech
     the clause restricts). A list ends at the clause's measure or at ".", ";" or ":"."""
     text, base = clause.text, clause.start
     out: list[tuple[int, int]] = []
-    for h in clause.spans:
-        if h.label != "protective" or h.negated or h.concept not in PROTECTED_HARMS:
-            continue
-        lo = max(0, h.end - base)
+    ends = [h.end for h in clause.spans
+            if h.label == "protective" and not h.negated and h.concept in PROTECTED_HARMS]
+    # the hatred of hate-speech offences too: «возбуждение ненависти либо вражды по признакам
+    # пола, расы, национальности, языка …» lists grounds, «пола» and «языка» included
+    ends += [e.end for e in _matches(clause, HARM_RE)]
+    for h_end in sorted(set(ends)):
+        lo = max(0, h_end - base)
         m = GROUNDS_RE.search(text, lo, min(len(text), lo + 60))
         if m is None or len(text[lo:m.start()].split()) > 4 or _STOP_RE.search(text, lo, m.start()):
             continue
@@ -529,7 +567,7 @@ def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
         end = min([end] + [x.start for x in clause.spans if x.start >= start and (
             (x.label == "measure" and not x.negated)
             or (x.label not in ("group", "protective") and not _GROUND_WORD_RE.match(x.text)))])
-        if end > start:
+        if end > start and (start, end) not in out:
             out.append((start, end))
     return out
 
@@ -983,6 +1021,16 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
                + (_matches(clause, CONDUCT_RE) if not p.expression else [])) if scoped else []
     if privacy or p.designations:
         put("reaches_privacy", privacy + _as_evidence(p.designations))
+    # a restriction of religious manifestation (art. 18(3)); not the religion a blasphemy
+    # offence shields (``belief``), nor a ground the clause protects ("discrimination of
+    # religious associations is prohibited")
+    if adverse and not protective_only:
+        shields = [(b.start, b.end) for b in belief] + [
+            (g.start, g.end) for g in p.groups if (g.start, g.end) in protected]
+        religion = [m for m in _matches(clause, RELIGION_RE)
+                    if not any(a < m.end and m.start < b for a, b in shields)]
+        if religion:
+            put("reaches_religion", religion)
     children = (_matches(clause, CHILDREN_RE) if scoped else []) + _as_evidence(
         [a for a in p.aims if a.concept == "children"])
     if children:

@@ -71,10 +71,21 @@ BLASPHEMY_BANS = make_clause(  # CCPR/C/GC/34 para 48 (data/sources/intl/02_HRC_
      ("religion", "group", "religious"), ("blasphemy", "expression", "insult")],
     cid="p_8", kind="description")
 
+# Two sentences of our own (no law on religion is among the bundled sources), written in the
+# words such laws use, so that ICCPR art. 18(3) has clauses that raise its tests:
+MISSIONARY_BAN = make_clause(
+    "Missionary activity without registration is prohibited.",
+    [("registration", "measure", "refuse_registration"), ("prohibited", "measure", "ban")],
+    cid="p_9")
+RELIGION_SECURITY = make_clause(
+    "Religious activity may be restricted in the interests of national security.",
+    [("Religious", "group", "religious"), ("restricted", "measure", "restrict"),
+     ("national security", "aim", "security")], cid="p_10")
+
 POOL: tuple[Clause, ...] = (
     PETITION_DEMAND, HRW_DEMAND, PETITION_TITLE, KOAP_621, KZ_2025_BAN, ARREST, FOREIGN_AGENT,
     EQUALITY_ACT, SPEED_LIMIT, PRIDE_REFUSAL, BOOK_LABEL, FAMILY_AIM, WAR_PROPAGANDA, NOT_PROHIBITED,
-    FOREIGN_NATIONAL, BLASPHEMY_BANS,
+    FOREIGN_NATIONAL, BLASPHEMY_BANS, MISSIONARY_BAN, RELIGION_SECURITY,
 )
 
 UNIQUE = tuple(c.model_copy(update={"id": f"item_{i + 1}"}) for i, c in enumerate(POOL))

@@ -49,7 +49,7 @@ def _groups(text: str):
     "<p>sexual orientation</p> or <p>gender identity</p> shall be punishable by a fine.",
     "Возбуждение ненависти либо вражды по признаку <p>сексуальной ориентации</p> наказывается "
     "штрафом.",
-    "Розпалювання ворожнечі щодо <p>релігійних</p> громад карається штрафом.",
+    "Розпалювання ворожнечі щодо <p>релігійних</p> меншин карається штрафом.",
 ])
 def test_the_object_of_a_prohibited_harm_is_protected(marked):
     text, protected, _ = _marked(marked)

@@ -1,0 +1,150 @@
+"""Laws on religion (ICCPR art. 18(3)) and hate-speech offences read as such.
+
+- A measure or penalty on the manifestation of religion or belief (missionary work, worship,
+  prayer, religious literature and its "expert examination", religious dress, the activity of
+  religious communities) raises ICCPR art. 18(3): such limits are allowed "only if limitations
+  are prescribed by law and are necessary to protect public safety, order, health or morals, or
+  the fundamental rights and freedoms of others" (CCPR/C/21/Rev.1/Add.4, GC22 para 8), and
+  "restrictions are not allowed on grounds not specified there, ... such as national security"
+  (same para).
+- Not so the religion a blasphemy offence shields (that is art. 19(3), CCPR/C/GC/34 para 48),
+  nor religious communities that a ban on discrimination protects.
+- Incitement («разжигание», «розпалювання», «қоздыру», "stirring up") is speech; the hatred or
+  discord it stirs up is on the closed list of ICCPR art. 20(2), and the grounds listed after
+  it («по признакам пола, расы, национальности, языка …») are protected, not targeted.
+
+The sentences are our own, written in the words such laws use (no law on religion or criminal
+code is among the bundled sources). Expected words are marked inline: <r>…</r> the words the
+art. 18 signal rests on, <i>…</i> an incitement span, <p>…</p> a protected group word.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis.nlp import annotate
+from analysis.pipeline import analyse_text
+from analysis.signals import clause_evidence, clause_signals, shielded_groups
+from analysis.text import document_from_text
+
+AS_OF = "2025-01-01"
+_MARK = re.compile(r"<([rip])>(.*?)</\1>")
+ART_18 = "iccpr/art_18__para_3"
+
+
+def _marked(marked: str) -> tuple[str, dict[str, set[str]]]:
+    tags: dict[str, set[str]] = {"r": set(), "i": set(), "p": set()}
+    for m in _MARK.finditer(marked):
+        tags[m.group(1)].add(m.group(2))
+    return _MARK.sub(lambda m: m.group(2), marked), tags
+
+
+def _clause(text: str):
+    (clause,) = [c for c in annotate(document_from_text(text)).clauses if c.language]
+    return clause
+
+
+def _status(analysis, test: str) -> set[str]:
+    return {f.status for f in analysis.findings
+            if f.clause_id != "document" and f"{f.provision_id}#{f.test_id}" == test}
+
+
+@pytest.mark.parametrize("marked", [
+    "<r>Missionary</r> activity without registration is prohibited.",
+    "Wearing of <r>religious clothing</r> in public institutions is prohibited.",
+    "<r>Praying</r> in public places is punishable by a fine.",
+    "Запрещается <r>миссионерская</r> деятельность без регистрации.",
+    "<r>Религиозная литература</r> распространяется только после религиоведческой экспертизы.",
+    "<r>Місіонерська</r> діяльність без реєстрації забороняється.",
+    "<r>Діни бірлестіктің</r> тіркелусіз <r>миссионерлік</r> қызметіне тыйым салынады.",
+])
+def test_a_limit_on_religious_manifestation_engages_article_18(marked):
+    text, tags = _marked(marked)
+    clause = _clause(text)
+    found = {e.text for e in clause_evidence(clause).get("reaches_religion", ())}
+    assert found == tags["r"]
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert "religion" in a.engages
+    assert a.provisions[ART_18] in ("conflict", "compatible")
+    assert _status(a, f"{ART_18}#engagement") - {"not_engaged"}
+    assert a.targets_group == "religious"
+
+
+def test_a_prior_review_of_religious_literature_is_a_prior_restraint_too():
+    clause = _clause("Religious literature shall be distributed only after a religious expert "
+                     "examination.")
+    assert {"reaches_religion", "prior_restraint"} <= clause_signals(clause)
+
+
+@pytest.mark.parametrize("text", [
+    # blasphemy: the places of worship are what the offence shields (GC34 para 48), art. 19(3)
+    "Осквернение мест отправления религиозного культа наказывается штрафом.",
+    "Public insult of religious symbols and desecration of objects of religious worship is "
+    "punishable by a fine.",
+    # a ban on discriminating against religious communities protects them
+    "Запрещается дискриминация религиозных объединений.",
+    # a guarantee limits nothing
+    "Everyone has the right to freedom of conscience; no one may be compelled to take part in "
+    "worship.",
+    # schools and mosques as places where LGBT "propaganda" is banned: no religious practice
+    "Ban LGBT propaganda in schools and mosques.",
+])
+def test_article_18_is_not_raised_where_no_manifestation_is_limited(text):
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert "reaches_religion" not in clause_signals(_clause(text))
+    assert a.provisions[ART_18] == "not_engaged"
+    assert 18 not in a.conflicts_iccpr and "religion" not in a.engages
+
+
+def test_blasphemy_is_tested_under_19_3_and_shields_the_believers():
+    a = analyse_text("Осквернение мест отправления религиозного культа наказывается штрафом.\n",
+                     as_of=AS_OF)
+    assert _status(a, "iccpr/art_19__para_3#respect_for_religion") == {"conflict"}
+    assert a.targets_group == "none" and 26 not in a.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text, raised", [
+    ("Religious activity may be restricted in the interests of national security.", True),
+    ("Деятельность религиозных объединений может быть ограничена в целях защиты "
+     "конституционного строя.", True),
+    # public order is on the list of art. 18(3)
+    ("Religious activity may be restricted in the interests of public order.", False),
+])
+def test_national_security_is_no_ground_to_limit_religion(text, raised):
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert _status(a, f"{ART_18}#permissible_grounds") == ({"conflict"} if raised
+                                                             else {"compatible"})
+    if raised:
+        (f,) = [f for f in a.findings if f.clause_id != "document"
+                and f.test_id == "permissible_grounds"]
+        assert "ccpr-gc-22/para_8_strict" in {r.id for r in f.authorities}
+
+
+@pytest.mark.parametrize("marked", [
+    "<i>Разжигание</i> социальной, национальной, родовой, <p>расовой</p>, сословной или "
+    "<p>религиозной</p> розни карается лишением свободы на срок до семи лет.",
+    "Действия, направленные на <i>возбуждение ненависти</i> либо вражды по признакам пола, "
+    "<p>расы</p>, <p>национальности</p>, языка, <p>происхождения</p>, отношения к <p>религии</p>, "
+    "совершенные публично, наказываются лишением свободы.",
+    "<i>Розпалювання</i> національної, расової чи релігійної ворожнечі карається штрафом.",
+    "<p>Ұлтаралық</p> алауыздықты <i>қоздыруға</i> бағытталған әрекеттер үшін қылмыстық жауаптылық "
+    "белгіленеді.",
+    "A person who uses threatening words intending to <i>stir up</i> <p>racial</p> hatred is "
+    "liable to imprisonment.",
+])
+def test_incitement_to_listed_hatred_is_closed_list_speech_that_protects_its_grounds(marked):
+    text, tags = _marked(marked)
+    clause = _clause(text)
+    incitement = {s.text for s in clause.spans
+                  if s.label == "expression" and s.concept == "incitement"}
+    assert incitement == tags["i"]
+    signals = clause_signals(clause)
+    assert {"restricts_expression", "closed_list_speech"} <= signals
+    assert "distinction" not in signals
+    shielded = {s.text for s in clause.spans
+                if s.label == "group" and (s.start, s.end) in shielded_groups(clause)}
+    assert tags["p"] <= shielded
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert a.targets_group == "none"
+    assert not {19, 26} & set(a.conflicts_iccpr)
