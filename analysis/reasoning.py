@@ -98,7 +98,7 @@ RIGHT_SIGNALS: dict[str, tuple[str, ...]] = {
     "assembly": ("reaches_assembly",),
     "association": ("reaches_association",),
     "privacy": ("reaches_privacy",),
-    "family": (),
+    "family": ("reaches_family",),
     "children": (),
     "religion": ("reaches_religion",),
 }
@@ -1301,8 +1301,8 @@ def derive_engages(findings: Sequence[Finding], signals: Mapping[str, frozenset[
         if st in ("conflict", "concern") or (st == "compatible" and f.evidence):
             rights = rights_of.get(f.provision_id, ())
             if f.provision_id == "iccpr/art_17":
-                s = signals.get(f.clause_id, frozenset())
-                rights = ("privacy",) if "reaches_privacy" in s else rights
+                # the family test engages family life; the other art. 17 tests, privacy
+                rights = ("family",) if f.test_id == "family" else ("privacy",)
             out.update(rights)
             if f.provision_id == "iccpr/art_19__para_2":
                 restricting.add(f.clause_id)

@@ -47,7 +47,7 @@ SIGNALS: tuple[str, ...] = (
     "targets_sogi", "targets_other_group", "distinction", "vague_term",
     *sorted(set(AIM_SIGNALS.values())), "aim_stated", "aim_listed",
     "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
-    "reaches_religion", "protective", "closed_list_speech", "unlisted_propaganda", "legal_ref",
+    "reaches_religion", "reaches_family", "protective", "closed_list_speech", "unlisted_propaganda", "legal_ref",
     "disrespect_of_belief",
     # document-level
     "is_petition", "thin_evidence",
@@ -125,6 +125,25 @@ _RELIGION_PATTERNS = (
     r"\bдіни (?:қызмет|әдебиет|бірлест|ұйым|рәсім|жора|білім|оқу|киім|топ|жиын|іс-шара"
     r"|материал|сараптам)\w*",
     r"\bмиссионерлік\w*", r"\bғибадат\w*",
+)
+_FAMILY_PATTERNS = (
+    # founding or keeping a family through the law: adoption, guardianship, foster care,
+    # custody, parental rights (ICCPR art. 17(1): no "arbitrary or unlawful interference with
+    # his ... family"). Not marriage: the Covenant's marriage clause (art. 23) is not in the
+    # knowledge base, and "a union of a man and a woman" restricts no one by itself
+    # "adopt" alone also means to take up ("encouraging minors to adopt … behaviour")
+    r"\badopt(?:ions?|ive|ers?)\b", r"\badopt(?:s|ed|ing)? (?:a |the |their )?child\w*",
+    r"\bmay not adopt\b", r"\bshall not adopt\b", r"\bcannot adopt\b",
+    r"\bguardian(?:s|ship)?\b",
+    r"\bfoster (?:care|famil\w*|parents?|child\w*)\b",
+    r"\bcustody\b", r"\bparental (?:rights|responsibilit\w*|authority)\b",
+    r"\bусыновлени\w*", r"\bусыновител\w*", r"\bусыновить\b", r"\bудочерени\w*",
+    r"\bопек\w*", r"\bопекун\w*", r"\bпопечител\w*", r"\bприемн\w* (?:семь|родител)\w*",
+    r"\bродительск\w* прав\w*",
+    r"\bусиновленн\w*", r"\bусиновлювач\w*", r"\bопік\w*", r"\bпіклуванн\w*",
+    r"\bприйомн\w* (?:сім|батьк)\w*", r"\bбатьківськ\w* прав\w*",
+    r"\bасырап ал\w*", r"\bбала асырап\w*", r"\bқорғаншы\w*", r"\bқамқоршы\w*",
+    r"\bпатронат\w*", r"\bата-ана құқы\w*",
 )
 _GROUNDS_PATTERNS = (
     # "on the grounds of", the link between a treatment and the status it is based on
@@ -473,6 +492,7 @@ WIDE_RE = _compile(_WIDE_PATTERNS)
 CHILDREN_RE = _compile(_CHILDREN_PATTERNS)
 PRIVACY_RE = _compile(_PRIVACY_PATTERNS)
 RELIGION_RE = _compile(_RELIGION_PATTERNS)
+FAMILY_RE = _compile(_FAMILY_PATTERNS)
 CONDUCT_RE = _compile(_CONDUCT_PATTERNS)
 CLOSED_LIST_RE = _compile(_CLOSED_LIST_PATTERNS)
 BELIEF_RE = _compile(_BELIEF_PATTERNS)
@@ -1031,6 +1051,9 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
                     if not any(a < m.end and m.start < b for a, b in shields)]
         if religion:
             put("reaches_religion", religion)
+        family = _matches(clause, FAMILY_RE)
+        if family:
+            put("reaches_family", family)
     children = (_matches(clause, CHILDREN_RE) if scoped else []) + _as_evidence(
         [a for a in p.aims if a.concept == "children"])
     if children:

@@ -71,8 +71,13 @@ BLASPHEMY_BANS = make_clause(  # CCPR/C/GC/34 para 48 (data/sources/intl/02_HRC_
      ("religion", "group", "religious"), ("blasphemy", "expression", "insult")],
     cid="p_8", kind="description")
 
-# Two sentences of our own (no law on religion is among the bundled sources), written in the
-# words such laws use, so that ICCPR art. 18(3) has clauses that raise its tests:
+# Three sentences of our own (no law on religion or adoption is among the bundled sources),
+# written in the words such laws use, so that ICCPR art. 18(3) and art. 17's family test have
+# clauses that raise them:
+ADOPTION_BAN = make_clause(
+    "Adoption of children by persons of non-traditional sexual orientation is prohibited.",
+    [("non-traditional sexual orientation", "group", "lgbt"), ("prohibited", "measure", "ban"),
+     ("non-traditional", "vague", "non_traditional")], cid="p_11")
 MISSIONARY_BAN = make_clause(
     "Missionary activity without registration is prohibited.",
     [("registration", "measure", "refuse_registration"), ("prohibited", "measure", "ban")],
@@ -86,6 +91,7 @@ POOL: tuple[Clause, ...] = (
     PETITION_DEMAND, HRW_DEMAND, PETITION_TITLE, KOAP_621, KZ_2025_BAN, ARREST, FOREIGN_AGENT,
     EQUALITY_ACT, SPEED_LIMIT, PRIDE_REFUSAL, BOOK_LABEL, FAMILY_AIM, WAR_PROPAGANDA, NOT_PROHIBITED,
     FOREIGN_NATIONAL, BLASPHEMY_BANS, MISSIONARY_BAN, RELIGION_SECURITY,
+    ADOPTION_BAN,
 )
 
 UNIQUE = tuple(c.model_copy(update={"id": f"item_{i + 1}"}) for i, c in enumerate(POOL))
