@@ -56,10 +56,12 @@ SpanLabel = Literal[
     "vague",  # vague or undefined terms (propaganda, non-traditional, hidden, promotion, ...)
     "protective",  # non-discrimination, equality, protection from violence
     "legal_ref",  # references to legal provisions with their instrument
+    "practice",  # practices a right protects: religious (worship, prayer, missionary work,
+    #              religious dress) and family (adoption, guardianship, parental rights)
 ]
 SPAN_LABELS: tuple[str, ...] = (
     "measure", "penalty", "expression", "channel", "group", "aim", "vague", "protective",
-    "legal_ref",
+    "legal_ref", "practice",
 )
 
 TestKind = Literal[

@@ -22,7 +22,7 @@ PRECEDENTS_DIR = Path(__file__).resolve().parent.parent / "data" / "precedents"
 
 LABEL_WEIGHTS: dict[str, float] = {
     "group": 2.0, "measure": 1.5, "expression": 1.5, "penalty": 1.0, "vague": 1.0,
-    "aim": 1.0, "protective": 1.5, "channel": 0.5, "legal_ref": 0.25,
+    "aim": 1.0, "protective": 1.5, "channel": 0.5, "legal_ref": 0.25, "practice": 1.0,
 }
 
 

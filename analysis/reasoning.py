@@ -1302,7 +1302,7 @@ def derive_engages(findings: Sequence[Finding], signals: Mapping[str, frozenset[
             rights = rights_of.get(f.provision_id, ())
             if f.provision_id == "iccpr/art_17":
                 # the family test engages family life; the other art. 17 tests, privacy
-                rights = ("family",) if f.test_id == "family" else ("privacy",)
+                rights = ("family",) if f.test_id.startswith("family") else ("privacy",)
             out.update(rights)
             if f.provision_id == "iccpr/art_19__para_2":
                 restricting.add(f.clause_id)
@@ -1348,7 +1348,7 @@ def _purpose_protects_children(restricting: Iterable[str],
 GROUP_NAMES = {"lgbt": "lgbt", "religious": "religious", "ethnic": "ethnic", "women": "women"}
 
 
-def _count_groups(spans: Sequence[Span], counts: dict[str, int]) -> None:
+def _count_groups(spans: Sequence[Span], counts: dict[str, int], practices: bool = False) -> None:
     """Count the group spans by :data:`GROUP_NAMES`. An organisation named by its members'
     group ("the international LGBT movement", «общественное движение ЛГБТ» is not one span but
     the group inside counts) is counted as that group, not as an organisation."""
@@ -1360,6 +1360,12 @@ def _count_groups(spans: Sequence[Span], counts: dict[str, int]) -> None:
             continue
         name = GROUP_NAMES.get(s.concept, "other")
         counts[name] = counts.get(name, 0) + 1
+    # a religious practice restricted as such (a hijab ban, a ban on missionary work: the
+    # evidence of an art. 18 finding, ``practices``) treats its believers adversely even where
+    # no group word names them
+    for s in spans if practices else ():
+        if s.label == "practice" and s.concept == "religion" and not s.negated:
+            counts["religious"] = counts.get("religious", 0) + 1
 
 
 ASSOCIATION_GROUP_CONCEPTS = frozenset({"ngo"})
@@ -1371,7 +1377,7 @@ def derive_targets_group(findings: Sequence[Finding], clauses: Sequence[Clause])
     for f in findings:
         if live_status(f) not in ("conflict", "concern"):
             continue
-        _count_groups(f.evidence, counts)
+        _count_groups(f.evidence, counts, practices=f.provision_id.startswith("iccpr/art_18"))
     if not counts:
         by_id = {c.id: c for c in clauses}
         for f in findings:

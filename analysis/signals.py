@@ -111,6 +111,9 @@ _RELIGION_PATTERNS = (
     # religious literature and its expert review, dress, education, and the activity of
     # religious communities (CCPR/C/21/Rev.1/Add.4, GC22 para 8: limits only under art. 18(3))
     r"\bmissionar\w*", r"\bproselyti[sz]\w*", r"\bworship\w*", r"\bpray(?:s|ing|ers?)?\b",
+    # a faith or community banned as such ("Ban the Jehovah's Witnesses", «запрет секты»)
+    r"\bJehovah's Witnesses\b", r"\bsects?\b", r"\bСвидетел\w* Иеговы\b",
+    r"\bсект(?:а|ы|у|ой|е|ам|ами|ах)?\b", r"\bсекти\b", r"\bсекталарды?\b",
     r"\breligious (?:activit\w*|literature|rites?|ceremon\w*|services?|education|teaching"
     r"|practices?|observance|clothing|dress|attire|garments?|meetings?|gatherings?|materials?"
     r"|associations?|organi[sz]ations?|communit\w*|groups?|expert\w*)\b",
@@ -134,17 +137,38 @@ _FAMILY_PATTERNS = (
     # "adopt" alone also means to take up ("encouraging minors to adopt … behaviour")
     r"\badopt(?:ions?|ive|ers?)\b", r"\badopt(?:s|ed|ing)? (?:a |the |their )?child\w*",
     r"\bmay not adopt\b", r"\bshall not adopt\b", r"\bcannot adopt\b",
-    r"\bguardian(?:s|ship)?\b",
+    r"\bguardianship\b", r"\blegal guardians?\b", r"\bbe guardians?\b",
+    r"\bguardians? of (?:a |the )?(?:child|minor)\w*",
     r"\bfoster (?:care|famil\w*|parents?|child\w*)\b",
-    r"\bcustody\b", r"\bparental (?:rights|responsibilit\w*|authority)\b",
+    r"\bchild custody\b", r"\bcustody of (?:a |the |their |his |her )?(?:child|minor)\w*",
+    r"\bparental (?:rights|responsibilit\w*|authority)\b",
     r"\bусыновлени\w*", r"\bусыновител\w*", r"\bусыновить\b", r"\bудочерени\w*",
-    r"\bопек\w*", r"\bопекун\w*", r"\bпопечител\w*", r"\bприемн\w* (?:семь|родител)\w*",
+    # not boards of trustees («опекунский совет», «попечительский совет»)
+    r"\bопек(?:а|и|у|ой|е|ам|ами|ах)\b", r"\bопекун(?!ск)\w*", r"\bпопечительств\w*",
+    r"\bприемн\w* (?:семь|родител)\w*",
     r"\bродительск\w* прав\w*",
-    r"\bусиновленн\w*", r"\bусиновлювач\w*", r"\bопік\w*", r"\bпіклуванн\w*",
+    r"\bусиновленн\w*", r"\bусиновлювач\w*", r"\bусиновлюва\w*", r"\bусыновля\w*",
+    r"\bопік(?:а|и|у|ою|і)\b", r"\bопікун(?!ськ)\w*",
     r"\bприйомн\w* (?:сім|батьк)\w*", r"\bбатьківськ\w* прав\w*",
-    r"\bасырап ал\w*", r"\bбала асырап\w*", r"\bқорғаншы\w*", r"\bқамқоршы\w*",
+    r"\bасырап ал\w*", r"\bбала асырап\w*", r"\bқорғаншы\w*",
     r"\bпатронат\w*", r"\bата-ана құқы\w*",
 )
+_HINDER_RE = re.compile(
+    r"\b(?:obstruct\w*|imped\w*|hinder\w*|disrupt\w*|interfer\w* with|compel\w*|coerc\w*"
+    r"|forc(?:e|es|ed|ing) (?:\w+ ){0,3}?to|dismiss\w*|den(?:y|ies|ied|ying|ial of) access"
+    r"|attacks? on|refus\w* to (?:employ|hire)"
+    r"|воспрепятств\w*|препятств\w*|помех\w*|срыв\w*|принужд\w*|принуди\w*|понужд\w*"
+    r"|увольн\w*|уволи\w*|нападени\w* на|отказ\w* в при[её]ме на работу"
+    r"|перешкод\w*|примушу\w*|примус\w*|звільн\w*|напад\w* на|відмов\w* у прийнятті на роботу"
+    r"|кедергі\w*|мәжбүрле\w*|күштеп)\b",
+    re.IGNORECASE | re.UNICODE)
+"""Acts against a practice or its people: a law that punishes obstructing worship, compelling
+someone to take part in a rite, or dismissing a worker for religious dress protects the
+practice («Воспрепятствование … совершению богослужений наказывается штрафом»); the practice
+and the people named after such a word, up to the next punctuation, are protected, not
+restricted (:func:`_hindered_regions`)."""
+
+
 _GROUNDS_PATTERNS = (
     # "on the grounds of", the link between a treatment and the status it is based on
     r"\bon (?:the )?grounds? of\b", r"\bon the basis of\b", r"\bbased on\b",
@@ -180,9 +204,13 @@ _CLOSED_LIST_PATTERNS = (
     r"\bворожнеч\w*", r"\bненавист\w*",
     r"\bсоғыс\w*", r"\bзорлық\w*",
     # discord: the Kazakh and Russian codes' word for the hatred of art. 20(2) («рознь»,
-    # «алауыздық», «араздық»); "social" or "class" discord is not on that list, but the word's
-    # ground adjectives are read as its grounds either way
-    r"\bdiscord\b", r"\bалауыздық\w*", r"\bараздық\w*",
+    # «алауыздық», «араздық»), on the list only with a listed ground ("national discord"):
+    # "discord between the government and the people" is no advocacy of hatred
+    *(rf"\b{ground} discord\b" for ground in (
+        "national", "racial", "religious", "ethnic", "inter-ethnic", "interethnic",
+        "inter-religious", "interreligious", "interfaith")),
+    *(rf"\b{ground}\s+(?:\w+\s+)?(?:алауыздық|араздық)\w*" for ground in (
+        "ұлтаралық", "ұлттық", "нәсілдік", "діни", "дінаралық", "этникалық")),
 )
 _BELIEF_PATTERNS = (
     # what a "blasphemy" offence protects: a religion, its sacred things, believers' feelings
@@ -216,7 +244,14 @@ _HARM_PATTERNS = (
     r"\bexclusivity\b", r"\bпревосходств\w*", r"\bисключительност\w*", r"\bнеполноценност\w*",
     r"\bпереваг\w*", r"\bвинятковост\w*", r"\bнеповноцінност\w*", r"\bартықшылы\w*",
     r"\bненавист\w*", r"\bвражд\w*", r"\bрозн\w*", r"\bнасили\w*", r"\bдискриминац\w*",
-    r"\bтравл\w*", r"\bпреследовани\w*",
+    r"\bтравл\w*", r"\bпреследовани\w*", r"\btorture\b", r"\bill-treatment\b",
+    r"\bkillings?\b", r"\bпытк\w*", r"\bубийств\w*", r"\bкатуванн\w*", r"\bвбивств\w*",
+    r"\bазаптау\w*",
+    # "humiliation of dignity" of a person or group, named before its grounds («унижение
+    # достоинства человека либо группы лиц по признакам пола, расы …», Criminal Code art. 282)
+    r"\bунижени\w* (?:человеческого )?достоинств\w*(?: человека)?(?: (?:либо|или) группы лиц)?",
+    r"\bприниженн\w* (?:людської )?гідност\w*(?: людини)?(?: (?:або|чи) групи осіб)?",
+    r"\bhumiliation\b",
     r"\bворожнеч\w*", r"\bнасильств\w*", r"\bдискримінац\w*", r"\bцькуванн\w*",
     r"\bөшпенділ\w*", r"\bзорлық\w*", r"\bкемсіт\w*",
 )
@@ -237,7 +272,8 @@ persons on the grounds of their", «ненависти к», «вражды по
 against children by homosexuals", «насилия по отношению к детям со стороны ЛГБТ») breaks it."""
 _OBJECT_HARM_RE = re.compile(
     r"persecution|harassment|bullying|discrimination|травл|преследовани|дискриминац|переслідуванн"
-    r"|цькуванн|дискримінац", re.IGNORECASE | re.UNICODE)
+    r"|цькуванн|дискримінац|torture|ill-treatment|killing|пытк|убийств|катуванн|вбивств",
+    re.IGNORECASE | re.UNICODE)
 """Harms whose object may follow directly («травля ЛГБТ-подростков», "the persecution of LGBT
 people"): a genitive or "of" links them to the people harmed. Not violence or hatred, where "of"
 may name who commits it ("violence of LGBT activists")."""
@@ -312,6 +348,18 @@ _REPEAL_RE = re.compile(
 заборону», «… заңның күшін жоюды» (Kazakh: after the law it undoes). They oppose the measure
 that is their direct object (:func:`_direct_object_gap`); in a demand, abolishing an expression
 object ("abolish LGBT propaganda") is a call to restrict it, like «Мы против …»."""
+_SHIELD_FROM_RE = re.compile(
+    r"\b(?:protect\w*|shield\w*|safeguard\w*|defend\w*|оградить|огради\w*|ограждени\w*"
+    r"|защит\w*|уберечь|убереч\w*|оберега\w*|захист\w*|захисти\w*|вберегти|уберегти"
+    r"|убезпеч\w*)\b([^.;:!?]{0,60}?)\b(?:from|от|від)\s",
+    re.IGNORECASE | re.UNICODE)
+"""A demand to protect someone *from* speech («Защитить детей от ЛГБТ-пропаганды», "Protect our
+children from LGBT propaganda", «Захистіть дітей від пропаганди ЛГБТ») asks for that speech to
+be restricted, as «Мы против … пропаганды» does. Not when the people protected are a group
+("protect LGBT people from hate speech"): that protects them."""
+_KK_SHIELD_RE = re.compile(r"(?:нан|нен|дан|ден|тан|тен)\s+(?:\w+\s+){0,2}?(қорға\w*)",
+                           re.IGNORECASE | re.UNICODE)
+"""Kazakh: the object in the ablative before «қорғау» («ЛГБТ насихатынан қорғау»)."""
 _LAW_AFTER_RE = re.compile(r"\s*(?:law|act|bill|закон\w*|законопроект\w*|заң\w*)\b",
                            re.IGNORECASE | re.UNICODE)
 _CONJUNCTION_WORDS = frozenset(
@@ -389,6 +437,8 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                            if s.start < target.end and target.start < s.end)
         elif demand:
             calls.append(Evidence(a, b, m.group(0)))
+    if demand and p.expression:
+        calls.extend(_shielding_calls(clause, p))
     if p.measures or (demand and p.expression):
         for m in _REPEAL_RE.finditer(text):
             a, b = clause.start + m.start(), clause.start + m.end()
@@ -424,6 +474,40 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                 opposed.extend(s for s in p.measures
                                if s.start < target.end and target.start < s.end)
     return calls, opposed
+
+
+def _shielding_calls(clause: Clause, p: "_Parts") -> list[Evidence]:
+    """The protection words of a demand to protect people from speech (:data:`_SHIELD_FROM_RE`):
+    the nearest expression object after "from" (before «қорғау» in Kazakh) is what the demand
+    wants restricted. Protecting a group, or protecting from a harm ("from violence and hate
+    speech"), calls for nothing here."""
+    text, base = clause.text, clause.start
+    harms = [(e.start, e.end) for e in _matches(clause, HARM_RE)] + [
+        (x.start, x.end) for x in clause.spans if x.label == "protective"]
+    out: list[Evidence] = []
+
+    def harmless(lo: int, hi: int) -> bool:
+        return not any(lo <= a and b <= hi for a, b in harms)
+
+    for m in _SHIELD_FROM_RE.finditer(text):
+        a, who, b = base + m.start(), (base + m.start(1), base + m.end(1)), base + m.end()
+        if any(who[0] <= g.start and g.end <= who[1] for g in p.groups):
+            continue  # "protect LGBT people from …": the group is protected
+        stop = _PUNCT_RE.search(text, m.end())
+        hi = min(base + stop.start() if stop else clause.end, b + _OPPOSITION_REACH)
+        near = [x for x in p.expression if b <= x.start < hi]
+        target = min(near, key=lambda x: x.start, default=None)
+        if target is not None and harmless(b, target.end):
+            verb = text[m.start():m.start(1)].rstrip()
+            out.append(Evidence(a, a + len(verb), verb))
+    if clause.language == "kk":
+        for x in p.expression:
+            tail = text[x.start - base:]
+            k = _KK_SHIELD_RE.search(tail, 0, len(x.text) + 40)
+            if k is not None and k.start() >= len(x.text) - 3 and harmless(x.start, x.end):
+                out.append(Evidence(x.start + k.start(1), x.start + k.end(1), k.group(1)))
+                break
+    return out
 
 
 PROPAGANDA_EXPRESSION = frozenset({"propaganda", "agitation"})
@@ -493,6 +577,10 @@ CHILDREN_RE = _compile(_CHILDREN_PATTERNS)
 PRIVACY_RE = _compile(_PRIVACY_PATTERNS)
 RELIGION_RE = _compile(_RELIGION_PATTERNS)
 FAMILY_RE = _compile(_FAMILY_PATTERNS)
+_NOT_WORSHIP_RE = re.compile(
+    r"\s+for\s+(?:an?\s+|the\s+)?(?:injunction|relief|order|judgment|declaration|interim)",
+    re.IGNORECASE)
+"""A court "prayer for relief" or "prayer for an injunction" is no worship."""
 CONDUCT_RE = _compile(_CONDUCT_PATTERNS)
 CLOSED_LIST_RE = _compile(_CLOSED_LIST_PATTERNS)
 BELIEF_RE = _compile(_BELIEF_PATTERNS)
@@ -547,6 +635,7 @@ class _Parts:
     vague: list[Span]
     protective: list[Span]
     legal_refs: list[Span]
+    practices: list[Span]
 
 
 PROTECTED_HARMS = frozenset({"non_discrimination", "protection_from_violence"})
@@ -560,6 +649,24 @@ _GROUND_WORD_RE = re.compile(
     re.IGNORECASE | re.UNICODE)
 """Words of a grounds list that the lexicon also knows as speech ("political opinion",
 «политических убеждений»)."""
+
+
+def _hindered_regions(clause: Clause) -> list[tuple[int, int]]:
+    """(start, end) of what follows an act against a practice (:data:`_HINDER_RE`) up to the
+    next punctuation or 80 characters: the practice and the people it protects."""
+    text, base = clause.text, clause.start
+    out = []
+    for m in _HINDER_RE.finditer(text):
+        if clause.language == "kk":  # the object comes first: «… қызметіне кедергі келтіру»
+            cut = max((e.end() for e in _PUNCT_RE.finditer(text, 0, m.start())), default=0)
+            out.append((base + max(cut, m.start() - 80), base + m.start()))
+            continue
+        stop = _STOP_RE.search(text, m.end())
+        comma = text.find(",", m.end())
+        end = min([len(text), m.end() + 80] + [x for x in (stop.start() if stop else -1, comma)
+                                              if x >= 0])
+        out.append((base + m.end(), base + end))
+    return out
 
 
 def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
@@ -617,7 +724,8 @@ def _bans_the_harm(measure: Span, spans: Sequence[Span],
         k = i + step
         # over the grounds, and over the ban's own longer or shorter matches («тыйым»,
         # «тыйым салуды»)
-        while 0 <= k < len(order) and (order[k].label == "group" or (
+        # and over the field the harm is in ("discrimination in adoption on grounds of …")
+        while 0 <= k < len(order) and (order[k].label in ("group", "practice") or (
                 order[k].label == "expression" and order[k].concept in INSULT_OBJECTS) or any(
                 a <= order[k].start and order[k].end <= b for a, b in regions) or (
                 order[k].start < measure.end and measure.start < order[k].end)):
@@ -720,7 +828,7 @@ def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[E
     harms = _matches(clause, HARM_RE) + _as_evidence(insults)
     protected: set[tuple[int, int]] = set()
     ordered = sorted(groups, key=lambda g: (g.start, g.end))
-    regions = grounds_regions(clause)
+    regions = grounds_regions(clause) + _hindered_regions(clause)
     for g in ordered:
         if any(a <= g.start and g.end <= b for a, b in regions):
             protected.add((g.start, g.end))  # a ground listed after a protective harm
@@ -831,6 +939,7 @@ def _parts(clause: Clause) -> _Parts:
         vague=by.get("vague", []),
         protective=by.get("protective", []),
         legal_refs=by.get("legal_ref", []),
+        practices=by.get("practice", []),
     )
 
 
@@ -1044,14 +1153,20 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     # a restriction of religious manifestation (art. 18(3)); not the religion a blasphemy
     # offence shields (``belief``), nor a ground the clause protects ("discrimination of
     # religious associations is prohibited")
+    # a blasphemy offence restricts speech about a religion, not its practice (GC34 para 48)
     if adverse and not protective_only:
-        shields = [(b.start, b.end) for b in belief] + [
-            (g.start, g.end) for g in p.groups if (g.start, g.end) in protected]
-        religion = [m for m in _matches(clause, RELIGION_RE)
-                    if not any(a < m.end and m.start < b for a, b in shields)]
+        shields = [(g.start, g.end) for g in p.groups if (g.start, g.end) in protected]
+        shields += _hindered_regions(clause)
+        religion = [] if belief else [
+            m for m in _matches(clause, RELIGION_RE) + _as_evidence(
+                [x for x in p.practices if x.concept == "religion"])
+            if not any(a < m.end and m.start < b for a, b in shields)
+            and not _NOT_WORSHIP_RE.match(clause.text, m.end - clause.start)]
         if religion:
             put("reaches_religion", religion)
-        family = _matches(clause, FAMILY_RE)
+        family = [m for m in _matches(clause, FAMILY_RE) + _as_evidence(
+            [x for x in p.practices if x.concept == "family"])
+            if not any(a < m.end and m.start < b for a, b in shields)]
         if family:
             put("reaches_family", family)
     children = (_matches(clause, CHILDREN_RE) if scoped else []) + _as_evidence(

@@ -65,3 +65,13 @@ def test_no_family_finding_where_family_life_is_not_limited(text):
     a = analyse_text(text + "\n", as_of=AS_OF)
     assert _family_status(a) <= {"not_engaged"}
     assert "family" not in a.engages and 17 not in a.conflicts_iccpr
+
+
+def test_a_ban_on_adoption_by_foreign_nationals_is_a_concern():
+    # no group word of ours names US citizens: the family limb is engaged and the State must
+    # show the ban is "reasonable in the circumstances" (Toonen, para 8.3)
+    a = analyse_text("Усыновление детей гражданами США запрещается.\n", as_of=AS_OF)
+    assert _family_status(a) == {"compatible"}
+    assert {f.status for f in a.findings if f.clause_id != "document"
+            and f.test_id == "family_necessity"} == {"concern"}
+    assert "family" in a.engages and "privacy" not in a.engages

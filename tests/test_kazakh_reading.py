@@ -3,6 +3,8 @@ as well as to dissolve (an organisation); «шетелдік» alone is "foreign
 ө with і and none of ә ғ қ ң ұ һ is still Kazakh."""
 from __future__ import annotations
 
+import pytest
+
 from analysis.pipeline import analyse_text
 
 AS_OF = "2025-01-01"
@@ -96,3 +98,18 @@ def test_lgbt_propaganda_said_to_lead_to_violence_is_still_targeted():
                             "салу керек.\n", as_of=AS_OF)
     assert analysis.verdict == "incompatible"
     assert analysis.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("text, lang", [
+    # two Kazakh-only forms («тыйым», «салынады»), no Russian-only one: Kazakh on its own
+    ("Мектептерде хиджаб киюге тыйым салынады.", "kk"),
+    ("ЛГБТ насихатына тыйым салынады.", "kk"),
+    # one Kazakh-looking form among Russian words stays Russian
+    ("Ата и мать пришли на собрание.", "ru"),
+])
+def test_a_short_kazakh_clause_without_kazakh_letters_is_kazakh_by_its_words(text, lang):
+    from analysis.nlp import annotate
+    from analysis.text import document_from_text
+
+    (clause,) = [c for c in annotate(document_from_text(text)).clauses if c.language]
+    assert clause.language == lang

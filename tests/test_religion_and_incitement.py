@@ -33,6 +33,18 @@ _MARK = re.compile(r"<([rip])>(.*?)</\1>")
 ART_18 = "iccpr/art_18__para_3"
 
 
+def _marked_chars(marked: str, tag: str) -> set[int]:
+    """Character offsets (in the unmarked text) inside ``<tag>…</tag>``."""
+    out: set[int] = set()
+    shift = 0
+    for m in _MARK.finditer(marked):
+        start = m.start() - shift
+        if m.group(1) == tag:
+            out.update(range(start, start + len(m.group(2))))
+        shift += len(m.group(0)) - len(m.group(2))
+    return out
+
+
 def _marked(marked: str) -> tuple[str, dict[str, set[str]]]:
     tags: dict[str, set[str]] = {"r": set(), "i": set(), "p": set()}
     for m in _MARK.finditer(marked):
@@ -51,22 +63,25 @@ def _status(analysis, test: str) -> set[str]:
 
 
 @pytest.mark.parametrize("marked", [
-    "<r>Missionary</r> activity without registration is prohibited.",
+    "<r>Missionary activity</r> without registration is prohibited.",
     "Wearing of <r>religious clothing</r> in public institutions is prohibited.",
     "<r>Praying</r> in public places is punishable by a fine.",
-    "Запрещается <r>миссионерская</r> деятельность без регистрации.",
+    "Запрещается <r>миссионерская деятельность</r> без регистрации.",
     "<r>Религиозная литература</r> распространяется только после религиоведческой экспертизы.",
-    "<r>Місіонерська</r> діяльність без реєстрації забороняється.",
+    "<r>Місіонерська діяльність</r> без реєстрації забороняється.",
     "<r>Діни бірлестіктің</r> тіркелусіз <r>миссионерлік</r> қызметіне тыйым салынады.",
 ])
 def test_a_limit_on_religious_manifestation_engages_article_18(marked):
     text, tags = _marked(marked)
     clause = _clause(text)
-    found = {e.text for e in clause_evidence(clause).get("reaches_religion", ())}
-    assert found == tags["r"]
+    # the words the signal rests on cover exactly the marked words (a lexicon span and a
+    # pattern may both cover "Missionary activity")
+    found = {i - clause.start for e in clause_evidence(clause).get("reaches_religion", ())
+             for i in range(e.start, e.end)}
+    assert found == _marked_chars(marked, "r")
     a = analyse_text(text + "\n", as_of=AS_OF)
     assert "religion" in a.engages
-    assert a.provisions[ART_18] in ("conflict", "compatible")
+    assert a.provisions[ART_18] in ("conflict", "concern")
     assert _status(a, f"{ART_18}#engagement") - {"not_engaged"}
     assert a.targets_group == "religious"
 
@@ -148,3 +163,69 @@ def test_incitement_to_listed_hatred_is_closed_list_speech_that_protects_its_gro
     a = analyse_text(text + "\n", as_of=AS_OF)
     assert a.targets_group == "none"
     assert not {19, 26} & set(a.conflicts_iccpr)
+
+
+@pytest.mark.parametrize("text", [
+    # offences against a religious practice protect it (an independent review's examples)
+    "Воспрепятствование законной деятельности религиозных организаций либо совершению "
+    "богослужений наказывается штрафом.",
+    "Obstruction of lawful religious services is punishable by a fine.",
+    "Незаконне перешкоджання проведенню релігійного обряду карається штрафом.",
+    "Діни бірлестіктердің қызметіне кедергі келтіруге тыйым салынады.",
+    "Запрещается принуждение граждан к участию в религиозных обрядах.",
+    "It is prohibited to compel any person to take part in worship.",
+    "Employers are prohibited from dismissing workers for attending prayers.",
+    # blasphemy in the words of an insult-of-feelings offence: art. 19(3), not art. 18
+    "Оскорбление религиозных чувств верующих в местах проведения богослужений наказывается "
+    "штрафом.",
+    # word senses: a court's "prayer", a board of trustees, custody of a detainee
+    "The prayer for an injunction banning the march is granted.",
+    "Запретить пропаганду ЛГБТ; опекунский совет университета поддерживает запрет.",
+    "Journalists held in custody were beaten.",
+])
+def test_protecting_a_practice_or_another_word_sense_raises_neither_18_nor_17(text):
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert a.provisions[ART_18] in ("not_engaged", "needs_review")  # a bare description
+    assert not {17, 18} & set(a.conflicts_iccpr)
+    assert "religion" not in a.engages and "family" not in a.engages
+    assert a.targets_group in ("none", "lgbt")
+
+
+@pytest.mark.parametrize("text", [
+    "Мектептерде хиджаб киюге тыйым салынады.",  # Kazakh without a Kazakh letter
+    "Запретить ношение хиджабов в школах.",
+    "Missionary activity without registration is prohibited.",
+])
+def test_a_plain_ban_on_a_practice_is_a_concern_the_state_must_justify(text):
+    # no defect on its face: the State must show the "specific need" (GC22 para 8)
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert _status(a, f"{ART_18}#necessity_proportionality") == {"concern"}
+    assert a.verdict == "mixed" and a.targets_group == "religious"
+
+
+def test_banning_a_faith_engages_article_18():
+    a = analyse_text("Ban the Jehovah's Witnesses.\n", as_of=AS_OF)
+    assert 18 in a.conflicts_iccpr and a.targets_group == "religious"
+
+
+@pytest.mark.parametrize("text", [
+    # Criminal Code art. 282 in its long wording: the grounds follow "humiliation of dignity"
+    "Действия, направленные на возбуждение ненависти либо вражды, а также на унижение "
+    "достоинства человека либо группы лиц по признакам пола, расы, национальности, языка, "
+    "происхождения, отношения к религии, совершенные публично, наказываются лишением свободы.",
+    # «возбуждение» with the grounds between it and «розни»
+    "Возбуждение социальной, национальной, родовой, расовой, сословной или религиозной розни "
+    "наказывается лишением свободы.",
+])
+def test_hate_speech_offences_in_their_long_wording_target_no_one(text):
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert "restricts_expression" in clause_signals(_clause(text))
+    assert a.targets_group == "none" and not {19, 26} & set(a.conflicts_iccpr)
+
+
+def test_discord_without_a_listed_ground_is_not_closed_list_speech():
+    clause = _clause("Publications that incite discord between the government and the people "
+                     "are prohibited.")
+    assert "closed_list_speech" not in clause_signals(clause)
+    listed = _clause("Publications that incite national discord are prohibited.")
+    assert "closed_list_speech" in clause_signals(listed)

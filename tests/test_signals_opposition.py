@@ -140,3 +140,38 @@ def test_alarm_condemnation_and_concern_oppose_the_measure(text):
     assert analysis.conflicts_iccpr == ()
     assert analysis.targets_group == "none"
     assert analysis.verdict != "incompatible"
+
+
+@pytest.mark.parametrize("marked", [  # constructed, in the words petitions use
+    "<m>Защитить</m> детей от ЛГБТ-пропаганды!",
+    "Требуем <m>защитить</m> наших детей от пропаганды ЛГБТ в школах.",
+    "<m>Protect</m> our children from LGBT propaganda in schools.",
+    "<m>Захистіть</m> дітей від пропаганди ЛГБТ!",
+    "Балаларымызды ЛГБТ насихатынан <m>қорғау</m> керек.",
+])
+def test_a_demand_to_protect_children_from_propaganda_calls_for_its_ban(marked):
+    text = re.sub(r"</?m>", "", marked)
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    (clause,) = [c for c in a.clauses if c.spans]
+    assert clause.kind == "demand"
+    assert {"measure", "restricts_expression", "targets_sogi"} <= clause_signals(clause)
+    words = {e.text for e in signal_evidence(clause, ["measure"])}
+    assert set(re.findall(r"<m>(.*?)</m>", marked)) <= words
+    assert {19, 26} <= set(a.conflicts_iccpr) and a.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("text", [  # constructed
+    "Protect LGBT people from hate speech and violence.",  # the group is protected
+    "Требуем защитить права ЛГБТ-людей от дискриминации.",
+    "Защитить детей от насилия и травли.",  # a harm, not speech
+    "Оградить детей от пропаганды насилия.",  # speech on the closed list
+])
+def test_protection_from_harm_or_for_a_group_targets_no_one(text):
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert a.targets_group == "none" and not a.conflicts_iccpr
+
+
+def test_an_end_to_the_torture_of_gay_men_protects_them():
+    a = analyse_text("We demand an end to the persecution, imprisonment and torture of gay "
+                     "men.\n", as_of=AS_OF)
+    assert a.targets_group == "none" and 26 not in a.conflicts_iccpr

@@ -236,7 +236,7 @@ a communication channel or a right). "Reduce the speed limit on roads around sch
 ordinary traffic rule, not a restriction of a right. The other measures (blocking, censorship,
 refusal of registration, labelling, prior approval, criminalisation) name their object
 themselves. A negated measure is kept as it is (it raises no ``measure`` signal)."""
-RESTRICTABLE = frozenset({"expression", "group", "vague"})
+RESTRICTABLE = frozenset({"expression", "group", "vague", "practice"})
 COMMUNICATION_CHANNELS = frozenset({"media", "internet", "books", "film", "television",
                                     "social_networks", "smartphones", "advertising", "bookshops",
                                     "culture"})

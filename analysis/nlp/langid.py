@@ -148,16 +148,18 @@ def kazakh_forms() -> frozenset:
     return frozenset(str(w) for w in data["kk"])
 
 
-def reads_as_kazakh(text: str) -> bool:
+def reads_as_kazakh(text: str, min_forms: int = 1) -> bool:
     """A clause read as Russian for want of a Kazakh letter that is Kazakh by its words: at
-    least one Kazakh-only form and none of the Russian-only ones (module docstring)."""
+    least ``min_forms`` distinct Kazakh-only forms and none of the Russian-only ones (module
+    docstring)."""
     kk_forms, ru_forms = kazakh_forms(), cyrillic_forms()["ru"]
-    found = False
+    found: set[str] = set()
     for w in _CYR_WORD.findall(text.lower()):
         if w in ru_forms:
             return False
-        found = found or w in kk_forms
-    return found
+        if w in kk_forms:
+            found.add(w)
+    return len(found) >= min_forms
 
 
 def form_evidence(text: str) -> tuple[int, int]:
@@ -292,6 +294,15 @@ def detect_languages(text: str, ranges) -> list[LanguageGuess]:
                and letter_counts(text[ranges[i][0]:ranges[i][1]])[0] < SHORT_LETTERS
                and reads_as_kazakh(text[ranges[i][0]:ranges[i][1]])]
               if any(g.lang == "kk" for g in guesses) else [])
+    # two Kazakh-only forms and no Russian-only one make a short clause Kazakh on its own,
+    # even in a document with no other Kazakh clause («Мектептерде хиджаб киюге тыйым
+    # салынады.»: «тыйым», «салынады»)
+    alone = [i for i, g in enumerate(guesses) if g.lang == "ru" and i not in kazakh
+             and letter_counts(text[ranges[i][0]:ranges[i][1]])[0] < SHORT_LETTERS
+             and reads_as_kazakh(text[ranges[i][0]:ranges[i][1]], min_forms=2)]
+    for i in alone:
+        guesses[i] = _KAZAKH
+    doubtful = [i for i in doubtful if i not in alone]
     if not doubtful and not kazakh:
         return guesses
     document = _majority(guesses, ranges, range(len(ranges)))

@@ -19,7 +19,8 @@ AUTHOR = "petition-lens"
 INITIALS = "PL"
 _HIGHLIGHT = {"group": "YELLOW", "vague": "YELLOW", "measure": "TURQUOISE",
               "penalty": "TURQUOISE", "aim": "GRAY_25", "expression": "GRAY_25",
-              "channel": "GRAY_25", "protective": "BRIGHT_GREEN", "legal_ref": "GRAY_25"}
+              "channel": "GRAY_25", "protective": "BRIGHT_GREEN", "legal_ref": "GRAY_25",
+              "practice": "GRAY_25"}
 
 
 def _clause_paragraph(doc, c: ClauseView):

@@ -333,11 +333,13 @@ SPAN_LABEL: dict[str, dict[str, str]] = {
         "measure": "restriction", "penalty": "penalty", "expression": "expression",
         "channel": "channel", "group": "targeted group", "aim": "stated aim",
         "vague": "vague term", "protective": "protective", "legal_ref": "legal reference",
+        "practice": "protected practice",
     },
     "ru": {
         "measure": "ограничение", "penalty": "наказание", "expression": "выражение мнения",
         "channel": "канал", "group": "группа", "aim": "заявленная цель",
         "vague": "размытый термин", "protective": "защитная норма", "legal_ref": "ссылка на норму",
+        "practice": "защищаемая практика",
     },
 }
 

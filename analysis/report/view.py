@@ -24,7 +24,7 @@ REPORTED = ("conflict", "concern", "needs_review")
 
 SEVERITY_ORDER = {"high": 3, "medium": 2, "low": 1, "none": 0}
 SPAN_PRIORITY = ("group", "vague", "measure", "penalty", "aim", "expression", "channel",
-                 "protective", "legal_ref")
+                 "protective", "practice", "legal_ref")
 
 
 @dataclass(frozen=True)
