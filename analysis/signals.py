@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .models import Clause, Span
@@ -321,8 +321,10 @@ organisations promoting war" is not such a list: "organisations promoting" are t
 without a conjunction."""
 _OPPOSITION_RE = re.compile(
     r"\b(?:against|oppose[sd]?|opposing|say no to|condemn(?:s|ed|ing)?|alarms? (?:over|about)"
-    r"|concerns? (?:over|about))\b|\bпротив\b|\bпроти\b|\bқарсы(?:мыз|пыз)?\b"
-    r"|\bосужда\w*|\bзасуджу\w*|\bобеспокоенность\b|\bстурбованість\b",
+    r"|concerns? (?:over|about)|concerned (?:that|about|over|at|by)|criticis\w*|criticiz\w*)\b"
+    r"|\bпротив\b|\bпроти\b|\bқарсы(?:мыз|пыз)?\b"
+    r"|\bосужда\w*|\bзасуджу\w*|\bобеспокоенность\b|\bстурбованість\b"
+    r"|\bобеспокоен\w*|\bстурбован\w*|\bкритику\w*|\bкритикува\w*",
     re.IGNORECASE | re.UNICODE)
 _OPPOSITION_REACH = 60
 """A petition's demand often names what it wants banned only by opposing it: «Мы против
@@ -334,8 +336,10 @@ object must follow the opposition word closely (Kazakh: precede it, «қарсы
 
 _STATED_OPPOSITION_RE = re.compile(
     r"\b(?:oppose[sd]?|opposing|say no to|(?:are|am|is|remain) (?:firmly |strongly )?against"
-    r"|condemn(?:s|ed|ing)?|alarms? (?:over|about)|concerns? (?:over|about))\b"
+    r"|condemn(?:s|ed|ing)?|alarms? (?:over|about)|concerns? (?:over|about)"
+    r"|concerned (?:that|about|over|at|by)|criticis\w*|criticiz\w*)\b"
     r"|\bосужда\w*|\bзасуджу\w*|\bобеспокоенность\b|\bстурбованість\b"
+    r"|\bобеспокоен\w*|\bстурбован\w*|\bкритику\w*|\bкритикува\w*"
     r"|\bвыступа\w* против\b|\bвиступа\w* проти\b|\bқарсы(?:мыз|пыз|мын|пын)\b|\bқарсы шығ\w*",
     re.IGNORECASE | re.UNICODE)
 """Outside a demand, only a stated opposition ("we oppose", «выступаем против») opposes a
@@ -407,7 +411,7 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
     violence, and for a ban on propaganda" keeps its ban."""
     calls: list[Evidence] = []
     opposed: list[Span] = []
-    objects = p.expression + p.measures
+    objects = p.expression + p.measures + p.penalties
     if not objects:
         return calls, opposed  # nothing to oppose or to call for
     text = clause.text
@@ -432,8 +436,8 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                 target = passive[0] if passive else target
         if target is None:
             continue
-        if target.label == "measure":  # with the shorter or longer matches of its words
-            opposed.extend(s for s in p.measures
+        if target.label in ("measure", "penalty"):  # with its shorter or longer matches
+            opposed.extend(s for s in p.measures + p.penalties
                            if s.start < target.end and target.start < s.end)
         elif demand:
             calls.append(Evidence(a, b, m.group(0)))
@@ -1046,6 +1050,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     # religious feelings" next to "incitement of religious discord")
     on_list = bool(closed) and not off_list and not belief
     calls, opposed = _opposition(clause, p)
+    if opposed:  # an opposed penalty ("criticised the fines imposed on …") punishes no one
+        p = replace(p, penalties=[s for s in p.penalties if s not in opposed])
     measures = [s for s in p.measures if s not in opposed]
     restricting = measures + p.designations
     if restricting or calls:

@@ -175,3 +175,17 @@ def test_an_end_to_the_torture_of_gay_men_protects_them():
     a = analyse_text("We demand an end to the persecution, imprisonment and torture of gay "
                      "men.\n", as_of=AS_OF)
     assert a.targets_group == "none" and 26 not in a.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [  # constructed reports and statements against a measure
+    "Біз миссионерлік қызметке тыйым салуға қарсымыз.",
+    "Ми виступаємо проти заборони діяльності релігійних громад.",
+    "The Committee is concerned that same-sex couples are prohibited from adopting.",
+    "HRW criticized the fines imposed on Jehovah's Witnesses for worship.",
+    "Мы против запрета хиджаба в школах.",
+])
+def test_concern_criticism_and_opposition_take_the_measure_or_penalty_away(text):
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert not a.conflicts_iccpr and a.targets_group == "none"
+    (clause,) = [c for c in a.clauses if c.spans]
+    assert not {"measure", "penalty"} & clause_signals(clause)
