@@ -128,6 +128,11 @@ _RELIGION_PATTERNS = (
     r"\bдіни (?:қызмет|әдебиет|бірлест|ұйым|рәсім|жора|білім|оқу|киім|топ|жиын|іс-шара"
     r"|материал|сараптам)\w*",
     r"\bмиссионерлік\w*", r"\bғибадат\w*",
+    # places of worship built or kept («строительство мечетей», "construction of new mosques")
+    *(rf"\b{act} of (?:new )?(?:mosques?|churches|church|temples?|synagogues?"
+      rf"|places? of worship|prayer houses?)\b" for act in ("construction", "building", "opening")),
+    r"\bстроительств\w* (?:новых )?(?:мечет|церкв|храм|синагог|культов|молитвенн)\w*",
+    r"\bкультов\w* (?:здани|сооружени)\w*", r"\bбудівництв\w* (?:нових )?(?:мечет|церк|храм)\w*",
 )
 _FAMILY_PATTERNS = (
     # founding or keeping a family through the law: adoption, guardianship, foster care,
@@ -135,7 +140,8 @@ _FAMILY_PATTERNS = (
     # his ... family"). Not marriage: the Covenant's marriage clause (art. 23) is not in the
     # knowledge base, and "a union of a man and a woman" restricts no one by itself
     # "adopt" alone also means to take up ("encouraging minors to adopt … behaviour")
-    r"\badopt(?:ions?|ive|ers?)\b", r"\badopt(?:s|ed|ing)? (?:a |the |their )?child\w*",
+    r"\badopt(?:ions?|ive|ers?)\b", r"\badopt(?:s|ed|ing)? (?:\w+ ){0,2}?child\w*",
+    r"\beligible to adopt\b", r"\bfrom adopting\b",
     r"\bmay not adopt\b", r"\bshall not adopt\b", r"\bcannot adopt\b",
     r"\bguardianship\b", r"\blegal guardians?\b", r"\bbe guardians?\b",
     r"\bguardians? of (?:a |the )?(?:child|minor)\w*",

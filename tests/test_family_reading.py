@@ -44,6 +44,8 @@ def _family_status(a) -> set[str]:
     "ориентации.",
     "Parents who promote LGBT propaganda to their children shall be deprived of "
     "<f>parental rights</f>.",
+    "Children may not be placed in <f>foster families</f> headed by transgender persons.",
+    "<f>Guardianship</f> shall not be granted to persons of non-traditional sexual orientation.",
 ])
 def test_barring_a_group_from_family_life_conflicts_with_article_17(marked):
     text = _MARK.sub(lambda m: m.group(1), marked)
@@ -75,3 +77,8 @@ def test_a_ban_on_adoption_by_foreign_nationals_is_a_concern():
     assert {f.status for f in a.findings if f.clause_id != "document"
             and f.test_id == "family_necessity"} == {"concern"}
     assert "family" in a.engages and "privacy" not in a.engages
+
+
+def test_a_bar_on_adopting_named_by_the_verb_is_a_family_limit():
+    a = analyse_text("Foreign citizens are barred from adopting Kazakh children.\n", as_of=AS_OF)
+    assert "family" in a.engages and a.verdict == "mixed"

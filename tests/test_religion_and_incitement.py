@@ -229,3 +229,9 @@ def test_discord_without_a_listed_ground_is_not_closed_list_speech():
     assert "closed_list_speech" not in clause_signals(clause)
     listed = _clause("Publications that incite national discord are prohibited.")
     assert "closed_list_speech" in clause_signals(listed)
+
+
+def test_a_refusal_to_let_places_of_worship_be_built_engages_article_18():
+    a = analyse_text("The authorities shall not permit the construction of new mosques.\n",
+                     as_of=AS_OF)
+    assert "religion" in a.engages and 18 in a.conflicts_iccpr
