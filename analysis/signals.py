@@ -191,6 +191,14 @@ _CONDUCT_PATTERNS = (
     r"\bsexual (?:intercourse|relations) between (?:men|women|persons of the same sex)\b",
     r"\bмужеложств\w*", r"\bгомосексуальн\w* (?:акт|действи|поведени|сношени)\w*",
     r"\bмужолозтв\w*", r"\bгомосексуальн\w* (?:акт|ді[їяй]|поведінк)\w*",
+    # a person's own gender identity: changing sex medically or in one's documents is part of
+    # private life as homosexual conduct is (art. 17, read with Toonen paras 8.3 and 8.6)
+    r"\bchang\w* (?:of )?(?:the |a person's |one's )?(?:sex|gender)\b", r"\bsex change\b",
+    r"\bsex reassignment\b", r"\bgender reassignment\b", r"\bgender transition\b",
+    r"\blegal gender recognition\b", r"\bgender-affirming (?:care|treatment|surgery)\b",
+    r"\bсмен\w* пола\b", r"\bизменени\w* пола\b", r"\bперемен\w* пола\b",
+    r"\bзмін\w* статі\b", r"\bзмінити стать\b",
+    r"\bжынысын өзгерт\w*",
 )
 _CLOSED_LIST_PATTERNS = (
     # ICCPR art. 20 (war propaganda; advocacy of national, racial or religious hatred that
