@@ -353,6 +353,9 @@ TEST_NAME: dict[str, dict[str, str]] = {
         "treaty_priority": "priority of ratified treaties", "admissibility": "admissibility",
         "precedent": "domestic precedent", "non_restrictable": "rights that may not be restricted",
         "censorship": "prohibition of censorship", "excluded_topic": "excluded topic",
+        "family": "family life", "family_necessity": "family life: necessity",
+        "permissible_grounds": "permissible grounds", "respect_for_religion":
+        "respect for religion (blasphemy)",
     },
     "ru": {
         "engagement": "затрагивается право", "legality": "предусмотрено законом (правовая "
@@ -365,6 +368,9 @@ TEST_NAME: dict[str, dict[str, str]] = {
         "precedent": "национальный прецедент",
         "non_restrictable": "права, не подлежащие ограничению",
         "censorship": "запрет цензуры", "excluded_topic": "исключённая тема",
+        "family": "семейная жизнь", "family_necessity": "семейная жизнь: необходимость",
+        "permissible_grounds": "допустимые основания", "respect_for_religion":
+        "уважение к религии (богохульство)",
     },
 }
 """Short names of the tests (by test id, else by kind) for tables and headings."""
