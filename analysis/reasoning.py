@@ -11,8 +11,8 @@ How a raised test becomes a status (the test's ``conditions`` say *whether* it i
   except necessity without a defect on the text's face: a list of channels, criminal liability
   or a prison term alone is a ``concern`` (the State must show necessity: GC34 para 35),
   and speech on the closed list (ICCPR art. 20, Constitution art. 20(3)) without a defect is
-  ``compatible`` unless a criminal or custodial penalty still has to be shown necessary (GC34
-  paras 50-52; :data:`ON_LIST_SIGNAL`);
+  ``compatible``, whatever the penalty: the Covenant itself requires its prohibition "by law"
+  (GC34 paras 50-52; :data:`ON_LIST_SIGNAL`);
 - treaty priority (Constitution art. 4(3)) is a ``conflict`` only where the clause conflicts
   with the Covenant (an ICCPR conflict on the same clause), a ``concern`` for a defect without
   one, else ``compatible``: engaging a right is not conflicting with the treaty;
@@ -58,7 +58,6 @@ PRIMARY_KINDS = frozenset({
 })
 DEFECT_SIGNALS = frozenset({"vague_term", "distinction", "total_ban", "prior_restraint"})
 NECESSITY_KINDS = frozenset({"necessity", "proportionality", "necessity_proportionality"})
-SEVERE_PENALTY_SIGNALS = frozenset({"criminal_penalty", "custodial_penalty"})
 ON_LIST_SIGNAL = "closed_list_speech"
 """Necessity and proportionality (ICCPR 19(3); Constitution art. 39) of a raised test:
 
@@ -71,10 +70,10 @@ ON_LIST_SIGNAL = "closed_list_speech"
   appropriate penalty" of defamation only, not of every speech offence);
 - speech on the closed list (war propaganda, advocacy of hatred that incites, violence,
   terrorism, extremism: ICCPR art. 20, Constitution art. 20(3)) without a defect is the
-  restriction the Covenant itself requires (GC34 paras 50-52): ``compatible``, or a
-  ``concern`` when a criminal or custodial penalty still has to be shown necessary
-  (para 50: "a limitation that is justified on the basis of article 20 must also comply with
-  article 19, paragraph 3")."""
+  restriction the Covenant itself requires (GC34 paras 50-52): ``compatible``, also with a
+  criminal or custodial penalty, which is how States commonly prohibit such advocacy; the
+  rationale still says that its application must meet art. 19(3) (para 50: "a limitation that
+  is justified on the basis of article 20 must also comply with article 19, paragraph 3")."""
 """Wording of a raised necessity test that is not a conflict (:func:`raised_status`)."""
 PROTECTION_PROVISIONS = frozenset({"iccpr/art_24", "iccpr/art_20"})
 """Provisions that are not freedoms subject to limitation: they never conflict by themselves."""
@@ -338,7 +337,7 @@ def raised_status(provision: Provision, test: Test, signals: frozenset[str],
             return "conflict"
         return "concern" if defect else "compatible"
     if test.kind in NECESSITY_KINDS and not defect:
-        if ON_LIST_SIGNAL in signals and not signals & SEVERE_PENALTY_SIGNALS:
+        if ON_LIST_SIGNAL in signals:
             return "compatible"
         return "concern"
     if test.kind in PRIMARY_KINDS:
@@ -1018,22 +1017,35 @@ def _in_clause_order(findings: list[Finding], per_test: list[tuple[str, str, lis
 def _thin_no_signal(findings: list[Finding], clauses: Sequence[Clause],
                     sig: Mapping[str, frozenset[str]], thin: bool) -> list[Finding]:
     """On thin evidence with nothing raised anywhere, "compatible" would be a verdict from
-    nothing: document-level findings become needs_review."""
+    nothing when the text has no operative words at all (only descriptions: "In February 2015,
+    the draft law passed the Senate"): document-level findings become needs_review. Where a
+    demand or a norm is quoted or paraphrased ("The petition asks the council to repair the
+    road") and nothing in it restricts a right, the findings stay compatible, at a low
+    confidence and with a note to check the full text: the issue's rule is that thin evidence
+    "never produces a confident verdict from nothing", and this is neither."""
     if not thin or any(f.status in ("conflict", "concern") for f in findings):
         return findings
+    operative = any(c.kind in ("demand", "norm") for c in clauses)
+    if operative:
+        note = {"en": " The text is a paraphrase or fragments: nothing in what we have restricts "
+                      "a right; check the full text.",
+                "ru": " Текст — пересказ или фрагменты: в имеющемся тексте ничего не ограничивает "
+                      "права; проверьте полный текст."}
+    else:
+        note = {"en": " The text is a paraphrase or fragments and nothing was raised: this is "
+                      "not evidence of compatibility; check the full text.",
+                "ru": " Текст — пересказ или фрагменты, и ничего не выявлено: это не "
+                      "доказательство совместимости; проверьте полный текст."}
     out = []
     for f in findings:
         if f.clause_id == DOCUMENT and f.status in ("compatible", "not_engaged"):
-            note_en = (" The text is a paraphrase or fragments and nothing was raised: this is "
-                       "not evidence of compatibility; check the full text.")
-            note_ru = (" Текст — пересказ или фрагменты, и ничего не выявлено: это не "
-                       "доказательство совместимости; проверьте полный текст.")
-            note = {"en": note_en, "ru": note_ru}
-            f = f.model_copy(update={
-                "status": "needs_review", "severity": "medium",
-                "confidence": min(f.confidence, 0.3),
+            update: dict[str, Any] = {
+                "confidence": min(f.confidence, 0.5 if operative else 0.3),
                 "rationale": {lang: text + note.get(lang, "")
-                              for lang, text in f.rationale.items()}})
+                              for lang, text in f.rationale.items()}}
+            if not operative:
+                update.update(status="needs_review", severity="medium")
+            f = f.model_copy(update=update)
         out.append(f)
     return out
 

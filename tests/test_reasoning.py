@@ -212,6 +212,20 @@ def test_thin_text_with_nothing_raised_is_not_a_confident_compatible(kb):
     assert derive_verdict(worst, r.findings) == "needs_review"
 
 
+def test_a_thin_demand_that_restricts_nothing_is_compatible_at_low_confidence(kb):
+    # a paraphrased petition whose request touches no right: the verdict is on what we have,
+    # not a confident one ("never a confident verdict from nothing")
+    demand = make_clause("The petition asks the council to repair the road to the village "
+                         "school before winter.", [], kind="demand")
+    r = reason([demand], kb, as_of=date(2023, 6, 30),
+               metadata={"completeness": "paraphrase", "jurisdiction": "Kazakhstan"})
+    worst = worst_by_provision(r.findings)
+    assert derive_verdict(worst, r.findings) == "compatible"
+    doc = [f for f in r.findings if f.clause_id == DOCUMENT and f.status == "compatible"]
+    assert doc and max(f.confidence for f in doc) <= 0.5
+    assert all("check the full text" in f.rationale["en"] for f in doc)
+
+
 def _quotes(text: str) -> list[str]:
     out = []
     for q in re.findall(r"«(.+?)»", text, flags=re.S):

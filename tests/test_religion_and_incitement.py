@@ -163,6 +163,9 @@ def test_incitement_to_listed_hatred_is_closed_list_speech_that_protects_its_gro
     a = analyse_text(text + "\n", as_of=AS_OF)
     assert a.targets_group == "none"
     assert not {19, 26} & set(a.conflicts_iccpr)
+    # the Covenant requires such offences (art. 20(2); GC34 paras 50-52): even with prison
+    # or a fine, incitement to listed hatred is not a concern by its penalty alone
+    assert a.verdict == "compatible"
 
 
 @pytest.mark.parametrize("text", [
