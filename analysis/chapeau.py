@@ -20,7 +20,9 @@ its spans include the chapeau's (the ban, the channel, the addressee), so that a
 item (a) rests on "shall not" and on "promote homosexuality" and cites both. A chapeau ending
 in a negated obligation or a bare prohibition ("shall not—", «не вправе:», «Запрещается:») gets a
 ``measure``/``ban`` span over those words, since they are the prohibition. Lists may nest (an
-item of a sub-list is read with every chapeau above it); a chapeau of exceptions passes nothing,
+item of a sub-list is read with every chapeau above it); an item without a marker that continues
+its chapeau in lower case is an item too, also across the omission marks of a quoted excerpt
+(«… относится информация: / ... / пропагандирующая …»); a chapeau of exceptions passes nothing,
 and one of protected grounds passes only its kind and protective words.
 
 The clauses of the :class:`~analysis.models.Analysis` (what the brief shows and highlights)
@@ -125,6 +127,30 @@ def _chapeau_of(out: Sequence[Clause], j: int, style: tuple[str, str]) -> int | 
     return None
 
 
+_OMISSION_RE = re.compile(r"^\W*(?:\.\.\.|…)\W*$|^\s*\[\s*(?:\.\.\.|…)\s*\]\s*$")
+"""A clause that only marks an omission ("...", "…", "[...]"), as quoted excerpts have."""
+_CONTINUATION_RE = re.compile(r"^\s*[a-zа-яёіїєґәғқңөұүһ]", re.UNICODE)
+"""An item without a list marker that continues its chapeau's sentence in lower case
+(«… относится информация: … пропагандирующая …»)."""
+
+
+def _continuation_chapeau(out: Sequence[Clause], j: int) -> int | None:
+    """Index of the chapeau of an unmarked item ``j`` that continues it in lower case: walking
+    back over omission marks and earlier such items, the clause that ends in ":" or a dash."""
+    if not _CONTINUATION_RE.match(out[j].text):
+        return None
+    for k in range(j - 1, max(-1, j - 200), -1):
+        c = out[k]
+        if _OMISSION_RE.match(c.text):
+            continue
+        if _CHAPEAU_END_RE.search(c.text) and _marker_style(c.text) is None:
+            return k
+        if _marker_style(c.text) is None and _CONTINUATION_RE.match(c.text):
+            continue  # an earlier item of the same list
+        return None
+    return None
+
+
 def _reading_of(chapeau: Clause) -> tuple[tuple[Span, ...], str] | None:
     """(spans, kind) that a chapeau passes to its items, or None when it passes nothing."""
     exception = None
@@ -158,9 +184,12 @@ def read_under_chapeaus(clauses: Sequence[Clause]) -> list[Clause]:
     for j in range(1, len(out)):
         style = _marker_style(out[j].text)
         if style is None:
-            continue
-        k = _chapeau_of(out, j, style)
-        if k is None or _marker_style(out[k].text) == style:
+            k = _continuation_chapeau(out, j)
+        else:
+            k = _chapeau_of(out, j, style)
+            if k is not None and _marker_style(out[k].text) == style:
+                continue
+        if k is None:
             continue
         reading = _reading_of(out[k])  # out[k] is already read with its own chapeau
         if reading is None:

@@ -260,6 +260,11 @@ _HARM_PATTERNS = (
     r"\bтравл\w*", r"\bпреследовани\w*", r"\btorture\b", r"\bill-treatment\b",
     r"\bkillings?\b", r"\bпытк\w*", r"\bубийств\w*", r"\bкатуванн\w*", r"\bвбивств\w*",
     r"\bазаптау\w*",
+    # acts done to people that laws punish to protect them: battery, assault, abuse, and
+    # "conversion" practices aimed at a person's orientation or identity
+    r"\bbattery\b", r"\bassaults?\b", r"\babuse\b", r"\bconversion (?:therapy|practices?)\b",
+    r"\bпобо\w*", r"\bизбиени\w*", r"\bконверсионн\w* (?:терапи|практик)\w*",
+    r"\bпобитт\w*", r"\bконверсійн\w* (?:терапі|практик)\w*",
     # "humiliation of dignity" of a person or group, named before its grounds («унижение
     # достоинства человека либо группы лиц по признакам пола, расы …», Criminal Code art. 282)
     r"\bунижени\w* (?:человеческого )?достоинств\w*(?: человека)?(?: (?:либо|или) группы лиц)?",
@@ -285,7 +290,8 @@ persons on the grounds of their", «ненависти к», «вражды по
 against children by homosexuals", «насилия по отношению к детям со стороны ЛГБТ») breaks it."""
 _OBJECT_HARM_RE = re.compile(
     r"persecution|harassment|bullying|discrimination|травл|преследовани|дискриминац|переслідуванн"
-    r"|цькуванн|дискримінац|torture|ill-treatment|killing|пытк|убийств|катуванн|вбивств",
+    r"|цькуванн|дискримінац|torture|ill-treatment|killing|пытк|убийств|катуванн|вбивств"
+    r"|battery|assault|abuse|conversion|побо|избиени|конверсионн|побитт|конверсійн",
     re.IGNORECASE | re.UNICODE)
 """Harms whose object may follow directly («травля ЛГБТ-подростков», "the persecution of LGBT
 people"): a genitive or "of" links them to the people harmed. Not violence or hatred, where "of"
@@ -1117,7 +1123,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     # "propaganda for war", "extremism" on a closed list: the Covenant's and the
     # Constitution's own terms for the listed speech, not vague ones (closed_list_reading)
     vague = [v for v in p.vague if (v.start, v.end) not in listed
-             and not (on_list and v.concept in PROPAGANDA_VAGUE)]
+             and not (on_list and v.concept in PROPAGANDA_VAGUE)
+             and not (v.concept == "harmful" and _harm_named(v, p.aims))]
     protective_only = bool(p.protective) and not adverse
     # a clause that only opposes a measure («Ми проти заборони так званої пропаганди ЛГБТ»)
     # restricts nothing: its words ("so-called") are the author's, not a restriction's scope
@@ -1208,6 +1215,18 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     if p.legal_refs:
         put("legal_ref", _as_evidence(p.legal_refs))
     return out
+
+
+_NAMED_HARMS = frozenset({"health", "children"})
+
+
+def _harm_named(vague: Span, aims: Sequence[Span]) -> bool:
+    """Whether a "harmful" word says what harm it means: «причиняющей вред здоровью и (или)
+    развитию детей», "detrimental effect on minors". Harm to children's health and development
+    is the category such laws define; "harmful content" or «деструктивный» alone is the vague
+    term (legality: CCPR/C/GC/34 para 25)."""
+    return any(a.concept in _NAMED_HARMS and a.start < vague.end + 25 and a.end > vague.start
+               for a in aims)
 
 
 def clause_evidence(clause: Clause) -> dict[str, list[Evidence]]:

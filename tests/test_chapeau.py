@@ -190,3 +190,23 @@ def test_a_later_paragraph_without_a_lead_in_is_not_under_an_earlier_ban():
 def test_a_negated_prohibition_bans_nothing(text):
     read = read_under_chapeaus(_clauses(text))
     assert not [s for c in read[1:] for s in c.spans if s.label == "measure" and not s.negated]
+
+
+def test_unmarked_items_continue_their_chapeau_across_omission_marks():
+    # an excerpt of a children's-information list as retrieved copies quote it: no markers,
+    # "..." where items were left out (our sentence, in the words of such laws)
+    text = ("К информации, запрещенной для распространения среди детей, относится информация:\n"
+            "...\n"
+            "пропагандирующая нетрадиционные сексуальные отношения;\n"
+            "...\n")
+    a = analyse_text(text, as_of="2024-01-01")
+    assert a.verdict == "incompatible" and {19, 26} <= set(a.conflicts_iccpr)
+    assert a.targets_group == "lgbt"
+
+
+def test_a_capitalised_sentence_after_a_colon_is_no_item():
+    text = ("The committee considered the following:\n"
+            "Propaganda is a word with many meanings in the press.\n")
+    clauses = annotate(document_from_text(text)).clauses
+    read = read_under_chapeaus(clauses)
+    assert [c.spans for c in read] == [c.spans for c in clauses]

@@ -324,3 +324,31 @@ def test_repealing_a_qualified_ban_restricts_nothing(text):
     analysis = analyse_text(text + "\n", as_of=AS_OF)
     assert analysis.verdict == "compatible", text
     assert not analysis.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [  # our sentences, in the words of such demands and laws
+    "Ban conversion therapy for LGBT people and make it a criminal offence.",
+    "Ввести уголовную ответственность за побои в отношении женщин.",
+])
+def test_punishing_an_act_done_to_a_group_protects_it(text):
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert a.targets_group == "none" and 26 not in a.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text, group", [
+    # a classification of information as harmful to minors is the restriction itself
+    ("Public information which has a detrimental effect on minors shall include information "
+     "which promotes homosexuality.", "lgbt"),
+    ("К информации, причиняющей вред здоровью и (или) развитию детей, относится информация, "
+     "пропагандирующая нетрадиционные сексуальные отношения.", "lgbt"),
+])
+def test_classifying_a_groups_speech_as_harmful_to_minors_restricts_it(text, group):
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert {19, 26} <= set(a.conflicts_iccpr) and a.targets_group == group
+
+
+def test_harm_to_childrens_health_is_a_defined_category_not_a_vague_term():
+    a = analyse_text("К информации, причиняющей вред здоровью детей, относится информация, "
+                     "побуждающая детей к совершению действий, угрожающих их жизни.\n",
+                     as_of=AS_OF)
+    assert not a.conflicts_iccpr and "причиняющей вред" not in a.vague_terms
