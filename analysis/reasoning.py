@@ -1326,6 +1326,10 @@ def derive_engages(findings: Sequence[Finding], signals: Mapping[str, frozenset[
                 out.add("equality")
     if "children" not in out and _purpose_protects_children(restricting, signals):
         out.add("children")
+    # a blasphemy or insult-of-feelings offence protects religion as it restricts speech
+    # (CCPR/C/GC/34 para 48): the text touches both
+    if any("disrespect_of_belief" in s for cid, s in signals.items() if cid != DOCUMENT):
+        out.add("religion")
     order = ("expression", "equality", "assembly", "association", "privacy", "family",
              "children", "religion")
     return tuple(r for r in order if r in out)

@@ -109,7 +109,10 @@ def test_article_18_is_not_raised_where_no_manifestation_is_limited(text):
     a = analyse_text(text + "\n", as_of=AS_OF)
     assert "reaches_religion" not in clause_signals(_clause(text))
     assert a.provisions[ART_18] == "not_engaged"
-    assert 18 not in a.conflicts_iccpr and "religion" not in a.engages
+    assert 18 not in a.conflicts_iccpr
+    # only a blasphemy offence touches religion (it protects it): "religion" is engaged there
+    blasphemy = any("disrespect_of_belief" in clause_signals(c) for c in a.clauses)
+    assert ("religion" in a.engages) == blasphemy
 
 
 def test_blasphemy_is_tested_under_19_3_and_shields_the_believers():
@@ -117,6 +120,8 @@ def test_blasphemy_is_tested_under_19_3_and_shields_the_believers():
                      as_of=AS_OF)
     assert _status(a, "iccpr/art_19__para_3#respect_for_religion") == {"conflict"}
     assert a.targets_group == "none" and 26 not in a.conflicts_iccpr
+    # it touches religion (protecting it) though art. 18 is not engaged
+    assert "religion" in a.engages and a.provisions[ART_18] == "not_engaged"
 
 
 @pytest.mark.parametrize("text, raised", [
@@ -190,7 +195,8 @@ def test_protecting_a_practice_or_another_word_sense_raises_neither_18_nor_17(te
     a = analyse_text(text + "\n", as_of=AS_OF)
     assert a.provisions[ART_18] in ("not_engaged", "needs_review")  # a bare description
     assert not {17, 18} & set(a.conflicts_iccpr)
-    assert "religion" not in a.engages and "family" not in a.engages
+    blasphemy = any("disrespect_of_belief" in clause_signals(c) for c in a.clauses)
+    assert ("religion" in a.engages) == blasphemy and "family" not in a.engages
     assert a.targets_group in ("none", "lgbt")
 
 
