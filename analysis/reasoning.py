@@ -1014,6 +1014,11 @@ def _in_clause_order(findings: list[Finding], per_test: list[tuple[str, str, lis
                                            f.provision_id, f.test_id))
 
 
+_CUT_RE = re.compile(r"\.\.\.|…|[:,—–-]\s*(?:\[[^\]]*\])?\s*$")
+"""Where a quoted text was cut: an omission mark, or a clause that ends on a colon, comma or
+dash (perhaps before an editor's note in brackets)."""
+
+
 def _thin_no_signal(findings: list[Finding], clauses: Sequence[Clause],
                     sig: Mapping[str, frozenset[str]], thin: bool) -> list[Finding]:
     """On thin evidence with nothing raised anywhere, "compatible" would be a verdict from
@@ -1025,7 +1030,10 @@ def _thin_no_signal(findings: list[Finding], clauses: Sequence[Clause],
     "never produces a confident verdict from nothing", and this is neither."""
     if not thin or any(f.status in ("conflict", "concern") for f in findings):
         return findings
-    operative = any(c.kind in ("demand", "norm") for c in clauses)
+    # a ban whose object was cut off ("The following information is prohibited: [ends]",
+    # «Запрещается распространение информации, [ends]») is no norm that restricts nothing
+    dangling = any(_CUT_RE.search(c.text) for c in clauses)
+    operative = not dangling and any(c.kind in ("demand", "norm") for c in clauses)
     if operative:
         note = {"en": " The text is a paraphrase or fragments: nothing in what we have restricts "
                       "a right; check the full text.",

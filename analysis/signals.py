@@ -340,10 +340,12 @@ organisations promoting war" is not such a list: "organisations promoting" are t
 without a conjunction."""
 _OPPOSITION_RE = re.compile(
     r"\b(?:against|oppose[sd]?|opposing|say no to|condemn(?:s|ed|ing)?|alarms? (?:over|about)"
-    r"|concerns? (?:over|about)|concerned (?:that|about|over|at|by)|criticis\w*|criticiz\w*)\b"
+    r"|concerns? (?:over|about)|concerned (?:that|about|over|at|by)"
+    r"|criticis(?:e|es|ed)|criticiz(?:e|es|ed))\b"
     r"|\bпротив\b|\bпроти\b|\bқарсы(?:мыз|пыз)?\b"
     r"|\bосужда\w*|\bзасуджу\w*|\bобеспокоенность\b|\bстурбованість\b"
-    r"|\bобеспокоен\w*|\bстурбован\w*|\bкритику\w*|\bкритикува\w*",
+    r"|\bобеспокоен[аыо]?\b|\bстурбован(?:ий|а|і|о)?\b|\bкритику(?:ет|ют|ем)\b"
+    r"|\bкритику(?:є|ють)\b|\bалаңдаушылық білдір\w*",
     re.IGNORECASE | re.UNICODE)
 _OPPOSITION_REACH = 60
 """A petition's demand often names what it wants banned only by opposing it: «Мы против
@@ -353,12 +355,17 @@ to a measure ("against the ban on Pride events") is the opposite, a call not to 
 object must follow the opposition word closely (Kazakh: precede it, «қарсы» is a postposition)."""
 
 
+_THAT_RE = re.compile(r"\s*(?:тем|тим)?\s*,\s*(?:что|що)\b", re.IGNORECASE | re.UNICODE)
 _STATED_OPPOSITION_RE = re.compile(
     r"\b(?:oppose[sd]?|opposing|say no to|(?:are|am|is|remain) (?:firmly |strongly )?against"
     r"|condemn(?:s|ed|ing)?|alarms? (?:over|about)|concerns? (?:over|about)"
-    r"|concerned (?:that|about|over|at|by)|criticis\w*|criticiz\w*)\b"
-    r"|\bосужда\w*|\bзасуджу\w*|\bобеспокоенность\b|\bстурбованість\b"
-    r"|\bобеспокоен\w*|\bстурбован\w*|\bкритику\w*|\bкритикува\w*"
+    r"|concerned (?:that|about|over|at|by)|criticis(?:e|es|ed)|criticiz(?:e|es|ed))\b"
+    # the noun only as voiced: «выражает обеспокоенность», not «в связи с обеспокоенностью
+    # общества запрещается …», where the concern is the ban's motive
+    r"|\bосужда\w*|\bзасуджу\w*|\b(?:выража|выразил|высказ)\w* (?:\w+ )?обеспокоенность\b"
+    r"|\b(?:висловлю|висловив|висловил)\w* (?:\w+ )?стурбованість\b"
+    r"|\bобеспокоен[аыо]?\b|\bстурбован(?:ий|а|і|о)?\b|\bкритику(?:ет|ют|ем)\b"
+    r"|\bкритику(?:є|ють)\b|\bалаңдаушылық білдір\w*"
     r"|\bвыступа\w* против\b|\bвиступа\w* проти\b|\bқарсы(?:мыз|пыз|мын|пын)\b|\bқарсы шығ\w*",
     re.IGNORECASE | re.UNICODE)
 """Outside a demand, only a stated opposition ("we oppose", «выступаем против») opposes a
@@ -439,13 +446,16 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
         a, b = clause.start + m.start(), clause.start + m.end()
         if not demand and not _STATED_OPPOSITION_RE.search(text, max(0, m.start() - 30), m.end()):
             continue  # "crimes against minors", "the fight against terrorism": no one opposes
-        if m.group(0).lower().startswith("қарсы"):
+        if m.group(0).lower().startswith(("қарсы", "алаңдаушылық")):
             cut = max((e.end() for e in _PUNCT_RE.finditer(text, 0, m.start())), default=0)
             lo = max(clause.start + cut, a - _OPPOSITION_REACH)
             near = [s for s in objects if s.start >= lo and s.end <= a]
             target = max(near, key=lambda s: s.end, default=None)
         else:
-            stop = _PUNCT_RE.search(text, m.end())
+            that = _THAT_RE.match(text, m.end())  # «обеспокоен тем, что …», "concerned that"
+            if that is not None:
+                b = clause.start + that.end()
+            stop = _PUNCT_RE.search(text, b - clause.start)
             hi = min(clause.start + stop.start() if stop else clause.end, b + _OPPOSITION_REACH)
             near = [s for s in objects if b <= s.start < hi]
             target = min(near, key=lambda s: s.start, default=None)
@@ -460,8 +470,11 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                            if s.start < target.end and target.start < s.end)
         elif demand:
             calls.append(Evidence(a, b, m.group(0)))
-    if demand and p.expression:
-        calls.extend(_shielding_calls(clause, p))
+    if p.expression or p.measures or p.penalties:
+        shield_calls, shield_opposed = _shielding_calls(clause, p)
+        if demand:
+            calls.extend(shield_calls)
+        opposed.extend(shield_opposed)
     if p.measures or (demand and p.expression):
         for m in _REPEAL_RE.finditer(text):
             a, b = clause.start + m.start(), clause.start + m.end()
@@ -499,27 +512,35 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
     return calls, opposed
 
 
-def _shielding_calls(clause: Clause, p: "_Parts") -> list[Evidence]:
-    """The protection words of a demand to protect people from speech (:data:`_SHIELD_FROM_RE`):
-    the nearest expression object after "from" (before «қорғау» in Kazakh) is what the demand
-    wants restricted. Protecting a group, or protecting from a harm ("from violence and hate
-    speech"), calls for nothing here."""
+def _shielding_calls(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]]:
+    """(protection words of a demand to protect people from speech, measures or penalties
+    protected against) (:data:`_SHIELD_FROM_RE`): the nearest expression object after "from"
+    (before «қорғау» in Kazakh) is what a demand wants restricted; a measure there is what the
+    text protects people from ("protect journalists from censorship", «защитить блогеров от
+    блокировки»), which restricts no one. Protecting a group, or protecting from a harm ("from
+    violence and hate speech"), calls for nothing."""
     text, base = clause.text, clause.start
     harms = [(e.start, e.end) for e in _matches(clause, HARM_RE)] + [
         (x.start, x.end) for x in clause.spans if x.label == "protective"]
     out: list[Evidence] = []
+    shielded: list[Span] = []
 
     def harmless(lo: int, hi: int) -> bool:
         return not any(lo <= a and b <= hi for a, b in harms)
 
     for m in _SHIELD_FROM_RE.finditer(text):
         a, who, b = base + m.start(), (base + m.start(1), base + m.end(1)), base + m.end()
-        if any(who[0] <= g.start and g.end <= who[1] for g in p.groups):
-            continue  # "protect LGBT people from …": the group is protected
+        # "protect LGBT people from …": the group is protected (checked below)
         stop = _PUNCT_RE.search(text, m.end())
         hi = min(base + stop.start() if stop else clause.end, b + _OPPOSITION_REACH)
-        near = [x for x in p.expression if b <= x.start < hi]
+        near = [x for x in p.expression + p.measures + p.penalties if b <= x.start < hi]
         target = min(near, key=lambda x: x.start, default=None)
+        if target is not None and target.label != "expression":
+            shielded.extend(x for x in p.measures + p.penalties
+                            if x.start < target.end and target.start < x.end)
+            continue
+        if any(who[0] <= g.start and g.end <= who[1] for g in p.groups):
+            continue
         if target is not None and harmless(b, target.end):
             verb = text[m.start():m.start(1)].rstrip()
             out.append(Evidence(a, a + len(verb), verb))
@@ -530,7 +551,7 @@ def _shielding_calls(clause: Clause, p: "_Parts") -> list[Evidence]:
             if k is not None and k.start() >= len(x.text) - 3 and harmless(x.start, x.end):
                 out.append(Evidence(x.start + k.start(1), x.start + k.end(1), k.group(1)))
                 break
-    return out
+    return out, shielded
 
 
 PROPAGANDA_EXPRESSION = frozenset({"propaganda", "agitation"})
@@ -675,6 +696,27 @@ _GROUND_WORD_RE = re.compile(
 «политических убеждений»)."""
 
 
+_DEFINES_RE = re.compile(
+    r"^\s*(?:[\w.)]+\s+)?[«\"]?[\w\s-]{0,40}?[»\"]?\s*(?:[-–—]|\bmeans\b|\bshall mean\b|\bis defined as\b|\brefers to\b|\bозначає\b"
+    r"|\bозначает\b|\bпонимается\b|\bрозуміється\b|\bдегеніміз\b|\bдеп\b)", re.IGNORECASE | re.UNICODE)
+
+
+def defines_a_harm(clause: Clause) -> bool:
+    """Whether the clause is a definition of discrimination or another protective harm
+    («дискримінація — ситуація, за якої особа … за ознаками раси … зазнає обмеження …»,
+    "'discrimination' means any distinction …"): its grounds are protected and the restriction
+    it describes is the harm defined, not a measure (CCPR/C/GC/18 para 7)."""
+    harms = [x for x in clause.spans if x.label == "protective" and not x.negated
+             and x.concept in PROTECTED_HARMS]
+    if not harms:
+        return False
+    first = min(harms, key=lambda x: x.start)
+    head = clause.text[:first.end - clause.start + 60]
+    m = _DEFINES_RE.match(head)
+    return m is not None and first.start - clause.start <= m.end() and (
+        m.end() >= first.end - clause.start)
+
+
 def _hindered_regions(clause: Clause) -> list[tuple[int, int]]:
     """(start, end) of what follows an act against a practice (:data:`_HINDER_RE`) up to the
     next punctuation or 80 characters: the practice and the people it protects."""
@@ -687,8 +729,13 @@ def _hindered_regions(clause: Clause) -> list[tuple[int, int]]:
             continue
         stop = _STOP_RE.search(text, m.end())
         comma = text.find(",", m.end())
-        end = min([len(text), m.end() + 80] + [x for x in (stop.start() if stop else -1, comma)
-                                              if x >= 0])
+        # the next ban starts a proposition of its own: «… принуждать … и запрещается
+        # миссионерская деятельность» restricts the missionary work
+        ban = min((x.start - base for x in clause.spans
+                   if x.label in ("measure", "penalty") and not x.negated
+                   and x.start >= base + m.end()), default=-1)
+        end = min([len(text), m.end() + 80] + [x for x in (stop.start() if stop else -1, comma,
+                                                           ban) if x >= 0])
         out.append((base + m.end(), base + end))
     return out
 
@@ -854,6 +901,8 @@ def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[E
     harms = _matches(clause, HARM_RE) + _as_evidence(insults)
     protected: set[tuple[int, int]] = set()
     ordered = sorted(groups, key=lambda g: (g.start, g.end))
+    if defines_a_harm(clause):
+        return frozenset((g.start, g.end) for g in groups)
     regions = grounds_regions(clause) + _hindered_regions(clause)
     for g in ordered:
         if any(a <= g.start and g.end <= b for a, b in regions):
@@ -936,6 +985,13 @@ def _parts(clause: Clause) -> _Parts:
     for s in clause.spans:
         if not s.negated:
             by.setdefault(s.label, []).append(s)
+    if "measure" in by and "penalty" in by:
+        # a measure word inside a penalty is the penalty's own wording: «ограничение свободы»
+        # (restriction of liberty, a criminal sentence) restricts no speech
+        pens = [(x.start, x.end) for x in by["penalty"]]
+        by["measure"] = [m for m in by["measure"]
+                         if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                                    for a, b in pens)]
     if "protective" in by:
         # a measure word inside a protective phrase is that phrase's own wording, not a
         # restriction: «Цензура запрещается» ("censorship shall be prohibited", Constitution
@@ -947,6 +1003,8 @@ def _parts(clause: Clause) -> _Parts:
             if label in by:
                 by[label] = [m for m in by[label]
                              if not any(a <= m.start and m.end <= b for a, b in shields)]
+        if "measure" in by and defines_a_harm(clause):
+            by["measure"] = []  # the restriction the definition describes is the harm
         if "measure" in by:
             regions = grounds_regions(clause)
             kept = [m for m in by["measure"] if not _bans_the_harm(m, clause.spans, regions)]
