@@ -520,12 +520,17 @@ def _shielding_calls(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[
     блокировки»), which restricts no one. Protecting a group, or protecting from a harm ("from
     violence and hate speech"), calls for nothing."""
     text, base = clause.text, clause.start
-    harms = [(e.start, e.end) for e in _matches(clause, HARM_RE)] + [
-        (x.start, x.end) for x in clause.spans if x.label == "protective"]
     out: list[Evidence] = []
     shielded: list[Span] = []
+    if clause.language != "kk" and _SHIELD_FROM_RE.search(text) is None:
+        return out, shielded  # most clauses protect no one from anything
+    harms: list[tuple[int, int]] | None = None
 
     def harmless(lo: int, hi: int) -> bool:
+        nonlocal harms
+        if harms is None:
+            harms = [(e.start, e.end) for e in _matches(clause, HARM_RE)] + [
+                (x.start, x.end) for x in clause.spans if x.label == "protective"]
         return not any(lo <= a and b <= hi for a, b in harms)
 
     for m in _SHIELD_FROM_RE.finditer(text):
