@@ -202,6 +202,7 @@ def test_protecting_a_practice_or_another_word_sense_raises_neither_18_nor_17(te
 
 @pytest.mark.parametrize("text", [
     "Мектептерде хиджаб киюге тыйым салынады.",  # Kazakh without a Kazakh letter
+    "Pupils must not wear the hijab in schools.",
     "Запретить ношение хиджабов в школах.",
     "Missionary activity without registration is prohibited.",
 ])
@@ -244,3 +245,8 @@ def test_a_refusal_to_let_places_of_worship_be_built_engages_article_18():
     a = analyse_text("The authorities shall not permit the construction of new mosques.\n",
                      as_of=AS_OF)
     assert "religion" in a.engages and 18 in a.conflicts_iccpr
+
+
+def test_a_dress_rule_without_religion_engages_no_religion():
+    a = analyse_text("Employees may not wear jeans at work.\n", as_of=AS_OF)
+    assert "religion" not in a.engages and not a.conflicts_iccpr
