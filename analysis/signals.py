@@ -550,11 +550,10 @@ def _shielding_calls(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[
             verb = text[m.start():m.start(1)].rstrip()
             out.append(Evidence(a, a + len(verb), verb))
     if clause.language == "kk":
-        for x in p.expression:
-            tail = text[x.start - base:]
-            k = _KK_SHIELD_RE.search(tail, 0, len(x.text) + 40)
-            if k is not None and k.start() >= len(x.text) - 3 and harmless(x.start, x.end):
-                out.append(Evidence(x.start + k.start(1), x.start + k.end(1), k.group(1)))
+        for x in p.expression:  # the ablative ending closes the object's own word
+            k = _KK_SHIELD_RE.search(text, x.start - base, x.end - base + 40)
+            if k is not None and k.start() >= x.end - base - 3 and harmless(x.start, x.end):
+                out.append(Evidence(base + k.start(1), base + k.end(1), k.group(1)))
                 break
     return out, shielded
 
