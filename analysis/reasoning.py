@@ -56,7 +56,7 @@ PRIMARY_KINDS = frozenset({
     "legality", "legitimate_aim", "necessity", "proportionality", "necessity_proportionality",
     "non_discrimination", "closed_list", "treaty_priority", "admissibility", "precedent",
 })
-DEFECT_SIGNALS = frozenset({"vague_term", "distinction", "total_ban", "prior_restraint"})
+DEFECT_SIGNALS = frozenset({"vague_term", "distinction", "total_ban", "prior_restraint", "licensing"})
 NECESSITY_KINDS = frozenset({"necessity", "proportionality", "necessity_proportionality"})
 ON_LIST_SIGNAL = "closed_list_speech"
 """Necessity and proportionality (ICCPR 19(3); Constitution art. 39) of a raised test:
@@ -778,8 +778,8 @@ def unraised_findings(reasoned: "Reasoned", statuses: Iterable[str]) -> list[Fin
 def _engaged_ok(provision: Provision, lang: str) -> str:
     label = _label(provision, lang)
     if lang == "ru":
-        return f"{label}: право затронуто, но дефекта (неясного понятия, различия по признаку, общего запрета) в положении не найдено."
-    return f"{label}: the right is engaged, but no defect (vague term, distinction on a status, blanket ban) was found in the clause."
+        return f"{label}: право затронуто, но дефекта (неясного понятия, различия по признаку, общего запрета, запрета без регистрации или разрешения) в положении не найдено."
+    return f"{label}: the right is engaged, but no defect (vague term, distinction on a status, blanket ban, ban without registration or permission) was found in the clause."
 
 
 def _default_ok(provision: Provision, lang: str) -> str:
@@ -1369,7 +1369,8 @@ def _purpose_protects_children(restricting: Iterable[str],
     return False
 
 
-GROUP_NAMES = {"lgbt": "lgbt", "religious": "religious", "ethnic": "ethnic", "women": "women"}
+GROUP_NAMES = {"lgbt": "lgbt", "religious": "religious", "religious_body": "religious",
+               "ethnic": "ethnic", "women": "women"}
 
 
 def _count_groups(spans: Sequence[Span], counts: dict[str, int], practices: bool = False) -> None:

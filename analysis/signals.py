@@ -43,7 +43,7 @@ SIGNALS: tuple[str, ...] = (
     "demand", "norm", "description",
     "measure", "penalty", "custodial_penalty", "criminal_penalty",
     "expression_object", "channel", "multiple_channels", "restricts_expression",
-    "prior_restraint", "designation", "blanket_scope", "total_ban",
+    "prior_restraint", "licensing", "designation", "blanket_scope", "total_ban",
     "targets_sogi", "targets_other_group", "distinction", "vague_term",
     *sorted(set(AIM_SIGNALS.values())), "aim_stated", "aim_listed",
     "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
@@ -62,12 +62,29 @@ COMMUNICATION_CHANNELS = frozenset({
 school restricts no one's expression, so they count for scope but not for restricting speech."""
 
 PRIOR_RESTRAINT = frozenset({"block", "censor", "require_approval", "remove"})
+LICENSING = frozenset({"require_registration"})
+"""Words that make an activity lawful only with the State's registration or permission ("without
+registration", «незарегистрированных», «тіркеусіз»). Beside a ban or a penalty they make the
+exercise of a freedom (worship, association, assembly) depend on prior permission: a defect on
+the text's face for arts. 18(3), 21 and 22, as the onus to justify any restriction lies on the
+authorities (CCPR/C/GC/37 para 36; GC22 para 8). Not censorship of speech (Constitution art.
+20(1)): registering a community is not reviewing what it says."""
 CUSTODIAL = frozenset({"arrest", "imprisonment"})
 CRIMINAL = frozenset({"criminal_liability", "imprisonment"})
-ASSEMBLY_OBJECTS = frozenset({"events", "demonstration"})
+ASSEMBLY_OBJECTS = frozenset({"events", "assembly", "demonstration"})
+GATHERINGS = frozenset({"assembly"})
+"""Rallies, marches, pickets, parades: restricted as such they engage the freedom of peaceful
+assembly (ICCPR art. 21), the specific right; not by themselves a restriction of speech under
+art. 19 (Alekseev v. Russian Federation, CCPR/C/130/D/2727/2016, para 8: violations of arts. 21
+and 26; Alekseev et al., CCPR/C/134/D/2943/2017, para 9.16: art. 19 not considered separately). Cultural events (concerts, festivals) are speech and gatherings both. A
+"demonstration" beside rallies or marches is a protest, not a display."""
 ASSOCIATION_MEASURES = frozenset({"refuse_registration"})
 ASSOCIATION_PENALTIES = frozenset({"liquidation"})
-ASSOCIATION_GROUPS = frozenset({"ngo", "foreign_agent"})
+ASSOCIATION_GROUPS = frozenset({"ngo", "foreign_agent", "religious_body"})
+"""Organisations as such, and the statuses the law gives them. A law's treatment of religious
+organisations as a class (registration, liquidation, a ban on the activity of unregistered
+ones) is tested under freedom of association and of religion (ICCPR arts. 22 and 18(3);
+Malakhovsky v. Belarus, CCPR/C/84/D/1207/2003), not as a distinction between persons."""
 
 DESIGNATION_GROUPS = frozenset({"foreign_agent"})
 """A statutory status that labels persons ("foreign agent"). The label is itself the measure: it
@@ -1157,14 +1174,26 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
 
     adverse = bool(restricting or p.penalties or calls)
     comm = [s for s in p.channels if s.concept in COMMUNICATION_CHANNELS]
-    if adverse and (p.expression or comm):
+    gatherings = any(s.concept in GATHERINGS for s in p.expression)
+    speech = [s for s in p.expression if s.concept not in GATHERINGS
+              and not (gatherings and s.concept == "demonstration")] if gatherings else p.expression
+    # "it is prohibited to promote homosexuality": promotion is speech though only the vague
+    # span names it
+    speech = speech + [v for v in p.vague if v.concept in PROPAGANDA_VAGUE and not any(
+        e.start <= v.start < e.end or v.start <= e.start < v.end for e in speech)]
+    if adverse and (speech or comm):
         put("restricts_expression",
-            _as_evidence(restricting + p.penalties) + calls + _as_evidence(p.expression + comm))
+            _as_evidence(restricting + p.penalties) + calls + _as_evidence(speech + comm))
     elif p.designations:
         put("restricts_expression", _as_evidence(p.designations))
     prior = [s for s in measures if s.concept in PRIOR_RESTRAINT]
     if prior:
         put("prior_restraint", _as_evidence(prior))
+    licence = [s for s in measures if s.concept in LICENSING]
+    if licence and (p.penalties or len(licence) < len(restricting)):
+        # only where something forbids or punishes the unlicensed activity: "registration is
+        # carried out by the Ministry" or "unregistered groups may meet" forbid nothing
+        put("licensing", _as_evidence(licence))
     if p.designations:
         # a status the law attaches to persons ("foreign agent"): whatever its wording, the State
         # must show why the label is needed (the necessity test is raised: GC34 para 35)
@@ -1204,9 +1233,16 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         # of association (ICCPR art. 22), not as a personal status under art. 26
         # the grounds of closed-list speech ("racial or religious hatred") are protected
         # characteristics, not a group the clause treats adversely (closed_list_reading)
+        # the religious adjective of a practice or a religious body ("religious literature",
+        # «религиозных объединений») says which activity is regulated, for every faith alike;
+        # a faith named, its believers or "sects" single out persons (GC18 para 12)
+        generic = [(x.start, x.end) for x in p.practices + p.groups
+                   if x.concept in ("religion", "religious_body")]
         others = [g for g in p.groups if g.concept != "lgbt"
                   and g.concept not in ASSOCIATION_GROUPS and (g.start, g.end) not in listed
-                  and (g.start, g.end) not in protected]
+                  and (g.start, g.end) not in protected
+                  and not (g.concept == "religious" and any(a <= g.start and g.end <= b
+                                                            for a, b in generic))]
         if others and (adverse or vague):
             put("targets_other_group", _as_evidence(others))
         if "targets_sogi" in out or "targets_other_group" in out:

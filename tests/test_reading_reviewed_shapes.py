@@ -94,3 +94,31 @@ def test_false_information_is_a_vague_term_and_restriction_of_liberty_a_penalty(
 def test_a_cut_fragment_needs_review_not_a_verdict(text):
     a = analyse_text("---\ncompleteness: quoted-fragments\n---\n" + text + "\n", as_of=AS_OF)
     assert a.verdict == "needs_review"
+
+
+@pytest.mark.parametrize("text", [
+    "Собрания, митинги, демонстрации и шествия проводятся только в специализированных местах "
+    "при условии согласования с местным исполнительным органом.",
+    "Гей-парады и пикеты в центре города запрещаются.",
+    "Gay pride marches and pickets are prohibited in the capital.",
+    "Проведення маршів і пікетів ЛГБТ забороняється.",
+])
+def test_a_restriction_of_rallies_alone_is_read_under_article_21_not_19(text):
+    # the specific right: the Committee found arts. 21 and 26 (Alekseev v. Russian Federation,
+    # CCPR/C/130/D/2727/2016, para 8) and did not consider art. 19 separately (CCPR/C/134/D/
+    # 2943/2017, para 9.16); a "demonstration" listed beside rallies is a protest, not a display
+    c = _clause(text)
+    signals = clause_signals(c)
+    assert "reaches_assembly" in signals and "restricts_expression" not in signals
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert 21 in a.conflicts_iccpr and 19 not in a.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [
+    "Запрещается пропаганда нетрадиционных сексуальных отношений, в том числе на митингах.",
+    "Концерты, пропагандирующие насилие, запрещаются.",
+    "It is prohibited to promote homosexuality.",
+])
+def test_speech_beside_or_without_a_rally_is_still_speech(text):
+    # propaganda named with a rally, a concert (artistic expression), or "promote" alone
+    assert "restricts_expression" in clause_signals(_clause(text))

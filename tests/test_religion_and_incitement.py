@@ -204,7 +204,7 @@ def test_protecting_a_practice_or_another_word_sense_raises_neither_18_nor_17(te
     "Мектептерде хиджаб киюге тыйым салынады.",  # Kazakh without a Kazakh letter
     "Pupils must not wear the hijab in schools.",
     "Запретить ношение хиджабов в школах.",
-    "Missionary activity without registration is prohibited.",
+    "Missionary activity is prohibited in schools.",
 ])
 def test_a_plain_ban_on_a_practice_is_a_concern_the_state_must_justify(text):
     # no defect on its face: the State must show the "specific need" (GC22 para 8)
@@ -213,9 +213,61 @@ def test_a_plain_ban_on_a_practice_is_a_concern_the_state_must_justify(text):
     assert a.verdict == "mixed" and a.targets_group == "religious"
 
 
+def strip_marks(marked: str) -> tuple[str, list[tuple[str, tuple[int, int]]]]:
+    """The plain text and, for each ``<tag>…</tag>``, the tag and its span in the plain text."""
+    plain, marks, pos = "", [], 0
+    for m in re.finditer(r"<(\w)>(.*?)</\1>", marked):
+        plain += marked[pos:m.start()]
+        marks.append((m.group(1), (len(plain), len(plain) + len(m.group(2)))))
+        plain += m.group(2)
+        pos = m.end()
+    return plain + marked[pos:], marks
+
+
+@pytest.mark.parametrize("text, articles", [
+    # Kazakhstan's 2011 religion law, art. 8 and art. 12 as they are usually quoted
+    ("<m>Миссионерская деятельность</m> <l>без регистрации</l> (перерегистрации) запрещается.",
+     {18}),
+    ("Деятельность <l>незарегистрированных</l> <m>религиозных объединений</m> запрещается.",
+     {18, 22}),
+    ("<m>Missionary activity</m> <l>without registration</l> is prohibited.", {18}),
+    ("Діяльність <l>незареєстрованих</l> <m>релігійних організацій</m> забороняється.", {18, 22}),
+])
+def test_a_ban_on_acting_without_registration_is_a_defect_not_a_distinction(text, articles):
+    # the freedom made to depend on the State's permission: a defect on its face (the onus to
+    # justify lies on the State, GC37 para 36; GC22 para 8); a rule for every faith alike
+    # singles out none, so art. 26 is not raised (GC18 para 12)
+    plain, marks = strip_marks(text)
+    a = analyse_text(plain + "\n", as_of=AS_OF)
+    assert articles <= set(a.conflicts_iccpr) and 26 not in a.conflicts_iccpr
+    assert a.verdict == "incompatible" and a.targets_group == "religious"
+    spans = [s for c in a.clauses for s in c.spans]
+    for label, (start, end) in marks:
+        want = {"l": ("measure", "require_registration"),
+                "m": ("practice", "religion") if "ctivit" in plain[start:end]
+                or "деятельность" in plain[start:end] else ("group", "religious_body")}[label]
+        assert any((s.start, s.end) == (start, end) and (s.label, s.concept) == want
+                   for s in spans), (plain[start:end], want)
+    # registering a community is not censoring what it says (Constitution art. 20(1))
+    assert all(f.test_id != "censorship" or f.status == "not_engaged" for f in a.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "Registration of religious organisations is carried out by the Ministry of Justice.",
+    "Unregistered religious groups may meet in private homes.",
+])
+def test_registration_rules_that_forbid_nothing_are_no_defect(text):
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert not any("licensing" in clause_signals(c) for c in a.clauses)
+    assert 26 not in a.conflicts_iccpr
+
+
 def test_banning_a_faith_engages_article_18():
     a = analyse_text("Ban the Jehovah's Witnesses.\n", as_of=AS_OF)
     assert 18 in a.conflicts_iccpr and a.targets_group == "religious"
+    # one faith singled out is a distinction (GC18 para 12); a rule for all religious
+    # organisations is not (test_a_ban_on_acting_without_registration_is_a_defect_…)
+    assert 26 in a.conflicts_iccpr
 
 
 @pytest.mark.parametrize("text", [
