@@ -9,7 +9,7 @@ import pytest
 
 from analysis.nlp import annotate
 from analysis.pipeline import analyse_text
-from analysis.signals import clause_signals
+from analysis.signals import clause_evidence, clause_signals
 from analysis.text import document_from_text
 
 AS_OF = "2025-01-01"
@@ -122,3 +122,40 @@ def test_a_restriction_of_rallies_alone_is_read_under_article_21_not_19(text):
 def test_speech_beside_or_without_a_rally_is_still_speech(text):
     # propaganda named with a rally, a concert (artistic expression), or "promote" alone
     assert "restricts_expression" in clause_signals(_clause(text))
+
+
+@pytest.mark.parametrize("text, vague", [
+    # Federal Law 129-FZ (2015) art. 3.1(1) as usually quoted; the Venice Commission found its
+    # ground vague (CDL-AD(2016)020)
+    ("Деятельность иностранной неправительственной организации, представляющая угрозу основам "
+     "конституционного строя, может быть признана нежелательной.",
+     "представляющая угрозу основам конституционного строя"),
+    ("Мемлекеттің қауіпсіздігіне қатер төндіретін ұйымдардың қызметіне тыйым салынады.",
+     "қауіпсіздігіне қатер төндіретін"),
+    ("Запрещается ношение в общественных местах одежды, чуждой национальной культуре.", "чуждой"),
+])
+def test_a_threat_to_the_state_or_alienness_as_the_test_of_a_ban_is_vague(text, vague):
+    # conduct defined by a feared effect on abstractions gives no one the means "to regulate
+    # his or her conduct accordingly" (legality: CCPR/C/GC/34 para 25)
+    c = _clause(text)
+    assert vague in [e.text for e in clause_evidence(c).get("vague_term", [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Продукция, представляющая угрозу жизни и здоровью людей, подлежит изъятию.",
+    "Products that are dangerous to health shall be withdrawn from sale.",
+    "В целях защиты национальной безопасности вводится государственная экспертиза.",
+])
+def test_goods_and_a_stated_security_aim_are_not_speech_or_vague(text):
+    # a product recall restricts no expression; "national security" as a stated aim is on the
+    # list of art. 19(3), not a vague test of conduct
+    c = _clause(text)
+    signals = clause_signals(c)
+    assert "restricts_expression" not in signals and "vague_term" not in signals
+
+
+def test_national_culture_is_not_a_channel():
+    c = _clause("Запрещается ношение одежды, чуждой национальной культуре.")
+    assert not [s for s in c.spans if s.label == "channel"]
+    c = _clause("Запрещается пропаганда ЛГБТ в учреждениях культуры и в театрах.")
+    assert {s.concept for s in c.spans if s.label == "channel"} == {"culture"}
