@@ -113,10 +113,13 @@ def _chapeau_of(out: Sequence[Clause], j: int, style: tuple[str, str]) -> int | 
     skipped: set[tuple[str, str]] = set()
     for k in range(j - 1, max(-1, j - 1000), -1):
         c = out[k]
+        if _OMISSION_RE.match(c.text):
+            continue  # a quoted excerpt's "..." between the chapeau and its item 16)
         own = _marker_style(c.text)
         if own == style:
             continue  # an earlier sibling
-        if _CHAPEAU_END_RE.search(c.text) and _marker_style(out[k + 1].text) == style:
+        after = next(i for i in range(k + 1, j + 1) if i == j or not _OMISSION_RE.match(out[i].text))
+        if _CHAPEAU_END_RE.search(c.text) and _marker_style(out[after].text) == style:
             # a clause of the chapeau's own level skipped on the way ("2. The State shall
             # guarantee …, including a) …" after "1. It is prohibited to: a) …") was the
             # item's real parent, which introduces nothing

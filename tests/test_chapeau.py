@@ -210,3 +210,21 @@ def test_a_capitalised_sentence_after_a_colon_is_no_item():
     clauses = annotate(document_from_text(text)).clauses
     read = read_under_chapeaus(clauses)
     assert [c.spans for c in read] == [c.spans for c in clauses]
+
+
+@pytest.mark.parametrize("text", [
+    # the shape of an excerpt of Lithuania's minors-protection law as the ECtHR quotes it
+    # (Macatė v. Lithuania): the chapeau, an omission, then item 16
+    "2. Public information which has a detrimental effect on the development of minors shall be "
+    "attributed to public information:\n...\n16) which encourages the concept of entry into a "
+    "marriage other than stipulated in the Constitution;\n",
+    "2. К информации, запрещенной для распространения среди детей, относится информация:\n"
+    "...\n4) пропагандирующая нетрадиционные сексуальные отношения;\n",
+])
+def test_a_numbered_item_continues_its_chapeau_across_omission_marks(text):
+    clauses = annotate(document_from_text(text)).clauses
+    item = read_under_chapeaus(clauses)[-1]
+    assert item.kind == "norm"
+    assert "restricts_expression" in clause_signals(item)
+    a = analyse_text(text, as_of="2024-01-01")
+    assert a.verdict == "incompatible" and 19 in a.conflicts_iccpr
