@@ -64,6 +64,12 @@ _NEGATED_OBLIGATION_RE = re.compile(
     r"|\bне\s+(?:має|мають)\s+права\b|\bне\s+(?:може|можуть|повин\w*|допуска\w*))"
     r"[^.;:—–]{0,40}[:—–-]\s*$",
     re.IGNORECASE | re.UNICODE)
+_CONDITIONAL_END_RE = re.compile(
+    r"\b(?:if|where|when|unless|provided that|если|в случае,? если|когда|при условии,? что|якщо"
+    r"|у разі,? якщо|за умови,? що|егер)\s*[:—–-]\s*$", re.IGNORECASE | re.UNICODE)
+"""A chapeau that ends in a condition ("… is guilty of an offence if— (a) he intends thereby to
+stir up racial hatred"): the offence is the chapeau with one of its items; the chapeau alone
+restricts nothing, so its own measures and penalties are read only in its items."""
 _OPERATIVE_KINDS = ("norm", "demand")
 _MARKER_RE = re.compile(
     r"^\s*(\()?(?:(\d{1,3})|([ivx]{1,4})(?=\))|([a-zа-яёіїєґәғқңөұүһ])|([-–—•·*]))([.)])?\s",
@@ -184,6 +190,7 @@ def read_under_chapeaus(clauses: Sequence[Clause]) -> list[Clause]:
     and items of a chapeau that introduces exceptions or neither is a norm or demand nor
     prohibits, are returned as they are."""
     out = list(clauses)
+    conditional: set[int] = set()
     for j in range(1, len(out)):
         style = _marker_style(out[j].text)
         if style is None:
@@ -198,10 +205,16 @@ def read_under_chapeaus(clauses: Sequence[Clause]) -> list[Clause]:
         if reading is None:
             continue
         spans, kind = reading
+        if _CONDITIONAL_END_RE.search(out[k].text):
+            conditional.add(k)
         item = out[j]
         out[j] = item.model_copy(update={
             "kind": kind if item.kind == "description" else item.kind,
             "spans": tuple(sorted(set(spans) | set(item.spans),
                                   key=lambda s: (s.start, s.end, s.label, s.concept))),
         })
+    for k in conditional:
+        chapeau = out[k]
+        out[k] = chapeau.model_copy(update={"spans": tuple(
+            s for s in chapeau.spans if s.label not in ("measure", "penalty"))})
     return out

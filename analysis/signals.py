@@ -48,7 +48,7 @@ SIGNALS: tuple[str, ...] = (
     *sorted(set(AIM_SIGNALS.values())), "aim_stated", "aim_listed",
     "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
     "reaches_religion", "reaches_family", "protective", "closed_list_speech", "unlisted_propaganda", "legal_ref",
-    "disrespect_of_belief",
+    "disrespect_of_belief", "shields_the_state",
     # document-level
     "is_petition", "thin_evidence",
 )
@@ -86,6 +86,31 @@ organisations as a class (registration, liquidation, a ban on the activity of un
 ones) is tested under freedom of association and of religion (ICCPR arts. 22 and 18(3);
 Malakhovsky v. Belarus, CCPR/C/84/D/1207/2003), not as a distinction between persons."""
 
+_STATE_SPEECH = (r"(?:insult\w*|disrespect\w*|defam\w*|slander\w*|libel\w*|contempt|disaffection"
+                 r"|criticis\w*|criticiz\w*|discredit\w*|desecrat\w*|оскорбл\w*|неуважени\w*"
+                 r"|клевет\w*|дискредит\w*|надругательств\w*|поругани\w*|критик\w*|образ[аиу]\w*"
+                 r"|ображ\w*|неповаг\w*|наклеп\w*|наруг\w*|дискредитац\w*|қорла\w*|жала жаб\w*)")
+_STATE_TARGET = (r"(?:(?:the )?president\w*|head of (?:the )?state|(?:the )?government|(?:the )?authorities"
+                 r"|state (?:bodies|organs|institutions|symbols|flag|emblem)|the state\b|(?:the )?army"
+                 r"|armed forces|(?:public )?officials?|(?:the )?(?:national )?(?:flag|emblem|anthem)"
+                 r"|(?:the )?monarch|(?:the )?king"
+                 r"|президент\w*|глав\w* государств\w*|правительств\w*|орган\w* (?:государственной )?власти"
+                 r"|власт(?:и|ям|ей)\b|государственн\w* (?:орган|символ|флаг|герб|гимн)\w*|государств[уао]\b"
+                 r"|вооруж\w* сил\w*|арми\w*|должностн\w* лиц\w*|представител\w* власти"
+                 r"|уряд\w*|орган\w* (?:державної )?влади|державн\w* (?:символ|прапор|герб|гімн)\w*"
+                 r"|збройн\w* сил\w*|мемлекеттік рәміздер\w*|мемлекет басшы\w*)")
+STATE_SPEECH_RE = re.compile(
+    rf"\b{_STATE_SPEECH}(?:[^\w.;!?]+[\w'-]+){{0,6}}?[^\w.;!?]+{_STATE_TARGET}"
+    rf"|\b{_STATE_TARGET}(?:[^\w.;!?]+[\w'-]+){{0,2}}?[^\w.;!?]+{_STATE_SPEECH}",
+    re.IGNORECASE | re.UNICODE)
+"""Insult, disrespect, defamation or criticism aimed at the State, its head, institutions,
+officials or symbols ("insulting the President", «неуважение к … органам власти», «дискредитация
+Вооруженных Сил», «Президентті қорлау»): the Covenant gives such expression particular value,
+and "States parties should not prohibit criticism of institutions" (CCPR/C/GC/34 paras 38, 42).
+Hatred "against the Government" is this, not the hatred of art. 20(2)."""
+
+MEANS_CHANNELS = frozenset({"internet", "smartphones"})
+"""Channels that are also the means of ordinary crimes (fraud online, threats by phone)."""
 DESIGNATION_GROUPS = frozenset({"foreign_agent"})
 """A statutory status that labels persons ("foreign agent"). The label is itself the measure: it
 attaches a regime to persons for their activities, reaches their association and expression
@@ -206,6 +231,15 @@ _CONDUCT_PATTERNS = (
     # the conduct is the topic, not what is restricted (:func:`_compute`)
     r"\bhomosexual (?:acts?|behaviou?r|conduct)\b", r"\bsodomy\b", r"\bbuggery\b",
     r"\bsexual (?:intercourse|relations) between (?:men|women|persons of the same sex)\b",
+    # the penal codes' older euphemisms for the same conduct (Tasmania's ss. 122-123 in Toonen,
+    # para 2.1; Botswana's s. 164; Singapore's former s. 377A)
+    r"\bagainst the order of nature\b", r"\bgross indecency\b",
+    r"\bunnatural (?:offen[cs]es?|sexual (?:intercourse|acts?)|acts?|vice|carnal)\b",
+    r"\bsexual intercourse (?:with|between) (?:another |any other |other )?(?:male|female)s?"
+    r"(?: persons?)?\b",
+    r"\bindecent (?:acts?|practices?|assault) (?:with|between|upon) (?:another |any other |other )?"
+    r"(?:male|female)s?(?: persons?)?\b",
+    r"\bполов\w* (?:потребност|сношени|связ)\w* мужчин\w* с мужчин\w*",
     r"\bмужеложств\w*", r"\bгомосексуальн\w* (?:акт|действи|поведени|сношени)\w*",
     r"\bмужолозтв\w*", r"\bгомосексуальн\w* (?:акт|ді[їяй]|поведінк)\w*",
     # a person's own gender identity: changing sex medically or in one's documents is part of
@@ -291,10 +325,11 @@ _HARM_PATTERNS = (
     r"\bөшпенділ\w*", r"\bзорлық\w*", r"\bкемсіт\w*",
 )
 _LINK = (r"(?:against|towards?|directed at|aimed at|on (?:the )?grounds? of|on the basis of"
-         r"|based on|by reason of|because of|к|ко|в отношении|по отношению к|против"
+         r"|based on|by reason of|because of|on account of|к|ко|в отношении|по отношению к|против"
          r"|по признак\w*|по мотив\w*|на почве|щодо|проти|стосовно|за ознак\w*|залежно від|до"
          r"|related to|in connection with|в связи с|у зв'язку з|за|for)")
 _LINK_HEAD = (r"(?:the|a|an|their|his|her|its|them|persons?|people|individuals?|those|others?"
+              r"|groups? of|members? of|sections? of|групп\w* лиц|член\w*"
               r"|лиц\w*|граждан\w*|люд\w*|их|ос[іо]б\w*|громадян\w*|їх|інш\w*|друг\w*"
               r"|attitude|отношени\w*|принадлежност\w*|ставленн\w*|належност\w*|person's|persons'|one's)")
 _HARM_LINK_RE = re.compile(
@@ -388,16 +423,49 @@ _STATED_OPPOSITION_RE = re.compile(
 """Outside a demand, only a stated opposition ("we oppose", «выступаем против») opposes a
 measure: "against" and «против» alone are mostly prepositions there ("crimes against minors")."""
 _REPEAL_RE = re.compile(
-    r"\b(?:repeal\w*|abolish\w*|revok\w*|rescind\w*|lift(?:s|ed|ing)?|(?:put )?an end to"
-    r"|отмен\w*|упраздн\w*|скасу\w*|скасуванн\w*)\b|\bкүшін жою\w*|\bкүшін жой\w*",
+    r"\b(?:repeal\w*|abolish\w*|abolition|revok\w*|revocation|rescind\w*|lift(?:s|ed|ing)?|(?:put )?an end to"
+    r"|отмен\w*|упраздн\w*|скасу\w*|скасуванн\w*|(?:not to|not|never) sign|veto(?:es|ed|ing)?"
+    r"|не подпис\w*|наложить вето на|наложи\w* вето на|не підпис\w*|накласти вето на|вето на)\b"
+    r"|\bкүшін жою\w*|\bкүшін жой\w*|\bқол қоймау\w*|\bқол қоймаңыз\w*",
     re.IGNORECASE | re.UNICODE)
 """Words that undo a measure: "repeal the ban on LGBT propaganda", «отменить запрет», «скасувати
 заборону», «… заңның күшін жоюды» (Kazakh: after the law it undoes). They oppose the measure
 that is their direct object (:func:`_direct_object_gap`); in a demand, abolishing an expression
 object ("abolish LGBT propaganda") is a call to restrict it, like «Мы против …»."""
+_REPEALED_RE = re.compile(
+    r"\b(?:is|are|shall be|be|was|were|has been|have been)\s+(?:hereby\s+)?"
+    r"(?:repealed|abolished|revoked|rescinded|lifted|deleted)\b"
+    r"|\b(?:shall\s+)?cease[sd]?\s+to\s+have\s+effect\b"
+    r"|\bутрачива\w*\s+силу\b|\bутратил\w*\s+силу\b|\bутратившим\w*\s+силу\b"
+    r"|\bотменя(?:ется|ются)\b|\bвтрача\w*\s+чинність\b|\bвтратив\w*\s+чинність\b"
+    r"|\bскасову(?:ється|ються)\b|\bкүші\s+жойылсын\b|\bкүшін\s+жойған\s+деп\s+танылсын\b",
+    re.IGNORECASE | re.UNICODE)
+"""A repeal in the passive, after what it repeals ("The prohibition on promoting homosexuality
+is repealed", "Section 2A … shall cease to have effect", «… утрачивает силу»): every measure and
+penalty the clause names before it is what it undoes."""
+_OPPOSED_BILL_RE = re.compile(
+    r"\s*(?:this|the|that|these|those|a|its|их|этот|этого|данн\w*|цей|цього|даний|осы)?\s*"
+    r"(?:[\w-]+\s+){0,6}?(?:bills?|laws?|acts?|amendments?|proposals?|codes?|sections?\s+\w+"
+    r"|законопроект\w*|закон\w*|поправк\w*|законопроєкт\w*|заң\w*|кодекс\w*)"
+    r"(?:\s+\d{4})?\s*(?:\([^)]{0,40}\)\s*)?,?\s*"
+    r"(?:which|that|as it|because it|since it|котор\w*|який|яка|які|оскільки)\b",
+    re.IGNORECASE | re.UNICODE)
+"""An opposition word whose object is a bill or law, followed by what it would do ("We oppose
+this bill, which would ban …", «Мы против законопроекта, который запрещает …»): the measures and
+penalties of that relative clause are what is opposed."""
+_SAVING_RE = re.compile(
+    r"\bnothing in this (?:act|law|section|part|code|chapter|article|bill)\b[^.;]{0,40}?"
+    r"\b(?:construed|interpreted|taken|read)\b"
+    r"|\bничто в настоящ\w+ (?:закон\w*|стать\w*|кодекс\w*)[^.;]{0,40}?\bтолкова\w*"
+    r"|\bніщо в (?:цьому|цій) (?:закон\w*|статт\w*|кодекс\w*)[^.;]{0,40}?\bтлумач\w*"
+    r"|^\W*(?:no one|no person|nobody|никто|ніхто)\s+(?:shall|may|can|will|must|не)\b",
+    re.IGNORECASE | re.UNICODE)
+"""A saving clause or guarantee whose measures and penalties are what the text rules out
+("Nothing in this Act shall be construed as restricting …", "No one shall be punished for …",
+«Никто не может быть подвергнут …»): they restrict no one."""
 _SHIELD_FROM_RE = re.compile(
     r"\b(?:protect\w*|shield\w*|safeguard\w*|defend\w*|оградить|огради\w*|ограждени\w*"
-    r"|защит\w*|уберечь|убереч\w*|оберега\w*|захист\w*|захисти\w*|вберегти|уберегти"
+    r"|защит\w*|защищ\w*|захища\w*|уберечь|убереч\w*|оберега\w*|захист\w*|захисти\w*|вберегти|уберегти"
     r"|убезпеч\w*)\b([^.;:!?]{0,60}?)\b(?:from|от|від)\s",
     re.IGNORECASE | re.UNICODE)
 """A demand to protect someone *from* speech («Защитить детей от ЛГБТ-пропаганды», "Protect our
@@ -436,6 +504,13 @@ _KK_REPEAL_GAP_RE = re.compile(r"^\s*(?:туралы\s+)?(?:заң\w*\s+|бап\
 _PUNCT_RE = re.compile(r"[,;:.!?()]")
 """An opposition word governs words up to the next punctuation: "against violence, and for a
 ban on propaganda" opposes violence only."""
+_SEND_BACK_RE = re.compile(
+    r"\b(?:repeal\w*|abolish\w*|revok\w*|rescind\w*|(?:not to|not|never) sign|veto(?:es|ed|ing)?"
+    r"|отмен\w*|не подпис\w*|вето на|не підпис\w*|скасу\w*|вернуть|возвратить|верните|return"
+    r"|send back|повернути|поверніть)\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?(?:парламент\w*"
+    r"|мажилис\w*|сенат\w*|parliament|верховн\w* рад\w*))?", re.IGNORECASE | re.UNICODE)
+"""Undoing or sending back a law described by a relative clause (:data:`_OPPOSED_BILL_RE`)."""
+_REPEAL_NOUNS = frozenset({"repeal", "abolition", "revocation", "lifting"})
 _PASSIVE_GAP_RE = re.compile(r"^\s*(?:(?:being|to|be|is|are|was|were|getting)\s+){0,2}$",
                              re.IGNORECASE)
 """Between an object and its measure in a passive phrase: "against propaganda being banned"."""
@@ -472,6 +547,12 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
             that = _THAT_RE.match(text, m.end())  # «обеспокоен тем, что …», "concerned that"
             if that is not None:
                 b = clause.start + that.end()
+            bill = _OPPOSED_BILL_RE.match(text, b - clause.start)
+            if bill is not None:
+                # "We oppose this bill, which would ban …": all it would do is opposed
+                opposed.extend(s for s in p.measures + p.penalties
+                               if s.start >= clause.start + bill.end())
+                continue
             stop = _PUNCT_RE.search(text, b - clause.start)
             hi = min(clause.start + stop.start() if stop else clause.end, b + _OPPOSITION_REACH)
             near = [s for s in objects if b <= s.start < hi]
@@ -492,10 +573,33 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
         if demand:
             calls.extend(shield_calls)
         opposed.extend(shield_opposed)
+    bans = [s for s in p.measures if s.concept == "ban"]
+    for c in (s for s in p.measures if s.concept == "censor") if bans else ():
+        # "prohibits censorship", «запрещает цензуру», «Цензура запрещается»: the ban is of
+        # the restriction, which protects speech (Constitution art. 20(1))
+        for b in bans:
+            lo, hi = (b.end, c.start) if b.end <= c.start else (c.end, b.start)
+            if 0 <= hi - lo <= 12 and not _PUNCT_RE.search(text[lo - clause.start:hi - clause.start]):
+                opposed.extend((b, c))
+    if p.measures or p.penalties:
+        saving = _SAVING_RE.search(text)
+        if saving is not None:
+            opposed.extend(s for s in p.measures + p.penalties
+                           if s.start >= clause.start + saving.start())
+        for m in _REPEALED_RE.finditer(text):
+            at = clause.start + m.start()
+            opposed.extend(s for s in p.measures + p.penalties if s.end <= at)
+    for m in _SEND_BACK_RE.finditer(text) if (p.measures or p.penalties) else ():
+        # "repeal section 377A …, which makes it an offence …", «вернуть в Парламент закон,
+        # который запрещает …»: what the law undone or sent back does is opposed
+        bill = _OPPOSED_BILL_RE.match(text, m.end())
+        if bill is not None:
+            opposed.extend(s for s in p.measures + p.penalties
+                           if s.start >= clause.start + bill.end())
     if p.measures or (demand and p.expression):
         for m in _REPEAL_RE.finditer(text):
             a, b = clause.start + m.start(), clause.start + m.end()
-            if m.group(0).lower().startswith("күшін"):
+            if m.group(0).lower().startswith(("күшін", "қол")):
                 near = [s for s in p.measures if a - 2 * _OPPOSITION_REACH <= s.start and s.end <= a]
                 target = max(near, key=lambda s: s.end, default=None)
                 if target is not None and not _KK_REPEAL_GAP_RE.match(
@@ -507,6 +611,8 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                 target = min(near, key=lambda s: s.start, default=None)
                 if target is not None:
                     gap = text[m.end():target.start - clause.start]
+                    if m.group(0).lower() in _REPEAL_NOUNS:
+                        gap = re.sub(r"^\s*of\b", "", gap)  # "Repeal of prohibition on …"
                     for g in p.groups:  # "abolish LGBT propaganda": the group qualifies it
                         if b <= g.start and g.end <= target.start:
                             gap = gap.replace(text[g.start - clause.start:g.end - clause.start], "")
@@ -1067,6 +1173,15 @@ def _listed_with(clause: Clause, span: Span, closed: Sequence[Evidence]) -> bool
     return False
 
 
+_WAR_WORD_RE = re.compile(r"(?:war|войн|війн|соғыс)", re.IGNORECASE | re.UNICODE)
+_ANTI_WORDS_RE = re.compile(
+    r"against|end|stop|anti|против|проти|прекра|оконча|останов|припин|заверш", re.IGNORECASE)
+_AGAINST_WAR_RE = re.compile(
+    r"(?:\bagainst|\bend(?:ing)?(?: of| to)?|\bstop(?:ping)?|\banti-?|\bпротив|\bпроти"
+    r"|\bпрекращени\w*|\bпрекратить|\bокончани\w*|\bостановк\w*|\bостановить|\bприпиненн\w*"
+    r"|\bприпинити|\bзавершенн\w*)(?: the)?\s*$", re.IGNORECASE | re.UNICODE)
+
+
 def closed_list_reading(clause: Clause, p: "_Parts | None" = None,
                         protected: frozenset[tuple[int, int]] = frozenset()
                         ) -> tuple[list[Evidence], frozenset[tuple[int, int]], bool]:
@@ -1087,6 +1202,11 @@ def closed_list_reading(clause: Clause, p: "_Parts | None" = None,
     if not (p.expression or p.vague):
         return [], frozenset(), False
     closed = _matches(clause, CLOSED_LIST_RE)
+    if closed and _ANTI_WORDS_RE.search(clause.text):
+        # "calls against the war", «призывы к прекращению войны»: speech for peace is not
+        # the propaganda for war of art. 20(1)
+        closed = [e for e in closed if not (_WAR_WORD_RE.match(e.text) and _AGAINST_WAR_RE.search(
+            clause.text, max(0, e.start - clause.start - 40), e.start - clause.start))]
     if not closed:
         return [], frozenset(), False
     listed = frozenset((s.start, s.end) for s in p.groups + p.vague
@@ -1149,7 +1269,9 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     # disrespect for a religion is not advocacy of religious hatred: off the closed list
     # (CCPR/C/GC/34 para 48), even beside listed speech (Criminal Code art. 174's "insult of
     # religious feelings" next to "incitement of religious discord")
-    on_list = bool(closed) and not off_list and not belief
+    state = (_matches(clause, STATE_SPEECH_RE)
+             if (closed or p.expression or p.vague or p.penalties or p.measures) else [])
+    on_list = bool(closed) and not off_list and not belief and not state
     calls, opposed = _opposition(clause, p)
     if opposed:  # an opposed penalty ("criticised the fines imposed on …") punishes no one
         p = replace(p, penalties=[s for s in p.penalties if s not in opposed])
@@ -1181,9 +1303,14 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     # span names it
     speech = speech + [v for v in p.vague if v.concept in PROPAGANDA_VAGUE and not any(
         e.start <= v.start < e.end or v.start <= e.start < v.end for e in speech)]
-    if adverse and (speech or comm):
+    if comm and not speech and not restricting and all(s.concept in MEANS_CHANNELS for s in comm):
+        # "fraud committed using the Internet is punished": the network is the means of a
+        # crime; the mass media are publishing itself ("such actions … with the use of mass
+        # media … will be fined": the speech offence of the clause before)
+        comm = []
+    if adverse and (speech or comm or state):
         put("restricts_expression",
-            _as_evidence(restricting + p.penalties) + calls + _as_evidence(speech + comm))
+            _as_evidence(restricting + p.penalties) + calls + _as_evidence(speech + comm) + state)
     elif p.designations:
         put("restricts_expression", _as_evidence(p.designations))
     prior = [s for s in measures if s.concept in PRIOR_RESTRAINT]
@@ -1260,7 +1387,9 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     if listed:
         put("aim_listed", _as_evidence(listed))
 
-    assembly = [s for s in p.expression if s.concept in ASSEMBLY_OBJECTS]
+    # "display" or «демонстрация» alone is showing something, a protest only beside rallies
+    assembly = [s for s in p.expression if s.concept in ASSEMBLY_OBJECTS
+                and (s.concept != "demonstration" or gatherings)]
     # An explicitly unlimited ban ("fully", "open and hidden") on a group's expression covers its
     # public events and its organisations too: such "propaganda" bans were the ground for
     # refusing LGBT events (Alekseev v. Russia, CCPR/C/130/D/2727/2016, paras 7.13-7.15).
@@ -1306,6 +1435,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         put("closed_list_speech", closed)
     if belief and adverse:
         put("disrespect_of_belief", belief)
+    if state and adverse:
+        put("shields_the_state", state)
     propaganda = ([s for s in p.expression if s.concept in PROPAGANDA_EXPRESSION]
                   + [v for v in p.vague if v.concept in PROPAGANDA_VAGUE])
     if propaganda and not on_list:

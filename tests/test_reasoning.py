@@ -86,12 +86,16 @@ RELIGION_SECURITY = make_clause(
     "Religious activity may be restricted in the interests of national security.",
     [("Religious", "group", "religious"), ("restricted", "measure", "restrict"),
      ("national security", "aim", "security")], cid="p_10")
+# our own sentence in the words of lese-majesty laws (GC34 para 38 is concerned with them)
+PRESIDENT_INSULT = make_clause(
+    "Public insulting of the President is punishable by a fine.",
+    [("insulting", "expression", "insult"), ("fine", "penalty", "fine")], cid="p_12")
 
 POOL: tuple[Clause, ...] = (
     PETITION_DEMAND, HRW_DEMAND, PETITION_TITLE, KOAP_621, KZ_2025_BAN, ARREST, FOREIGN_AGENT,
     EQUALITY_ACT, SPEED_LIMIT, PRIDE_REFUSAL, BOOK_LABEL, FAMILY_AIM, WAR_PROPAGANDA, NOT_PROHIBITED,
     FOREIGN_NATIONAL, BLASPHEMY_BANS, MISSIONARY_BAN, RELIGION_SECURITY,
-    ADOPTION_BAN,
+    ADOPTION_BAN, PRESIDENT_INSULT,
 )
 
 UNIQUE = tuple(c.model_copy(update={"id": f"item_{i + 1}"}) for i, c in enumerate(POOL))

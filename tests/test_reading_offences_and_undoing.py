@@ -1,0 +1,155 @@
+"""Shapes found misread by two independent reviews (rounds 7 and 8): common-law offence
+wording, older penal-code euphemisms, speech that protects the State, texts that undo or
+oppose a ban, saving clauses, conditional chapeaus.
+
+The sentences are our own, written in the words such laws, bills and petitions use; where
+a rule has a legal basis it is named on the test.
+"""
+from __future__ import annotations
+
+import pytest
+
+from analysis.nlp import annotate
+from analysis.pipeline import analyse_text
+from analysis.signals import clause_evidence, clause_signals
+from analysis.text import document_from_text
+
+AS_OF = "2025-01-01"
+
+
+def _clause(text: str):
+    (clause,) = [c for c in annotate(document_from_text(text)).clauses if c.language]
+    return clause
+
+
+def _analyse(text: str):
+    return analyse_text(text + "\n", as_of=AS_OF)
+
+
+@pytest.mark.parametrize("text", [
+    "A person who publishes material promoting homosexuality commits an offence.",
+    "It shall be an offence to publish material promoting homosexuality.",
+    "Propaganda of homosexuality is forbidden.",
+    "Teachers shall not discuss homosexuality with pupils.",
+])
+def test_common_law_offence_wording_restricts_speech(text):
+    # "commits an offence", "shall be an offence", "forbidden", "shall not discuss" are the
+    # penalty or ban (Fedotova, CCPR/C/106/D/1932/2010, para 10.8)
+    a = _analyse(text)
+    assert a.verdict == "incompatible" and {19, 26} <= set(a.conflicts_iccpr)
+
+
+@pytest.mark.parametrize("text, conduct", [
+    # Tasmania's Criminal Code ss. 122-123 in the shape quoted in Toonen v. Australia, para 2.1
+    ("Any person who has sexual intercourse with any person against the order of nature is "
+     "guilty of a crime.", "against the order of nature"),
+    ("Any male person who commits any act of gross indecency with another male person is "
+     "guilty of a crime.", "gross indecency"),
+])
+def test_older_penal_code_euphemisms_are_private_conduct(text, conduct):
+    # criminalising consensual sexual conduct interferes with privacy (Toonen, para 8.2)
+    c = _clause(text)
+    assert conduct in [e.text for e in clause_evidence(c).get("reaches_privacy", [])]
+    a = _analyse(text)
+    assert 17 in a.conflicts_iccpr and a.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("text", [
+    "Whoever by speech criticises the Government shall be punished with imprisonment.",
+    "Whoever, by words, either spoken or written, brings into hatred or contempt the Government "
+    "shall be punished with imprisonment.",
+    "Публичное оскорбление Президента наказывается лишением свободы.",
+    "Распространение информации, выражающей явное неуважение к обществу, государству и органам "
+    "государственной власти, влечет наложение административного штрафа.",
+    "Публичные действия, направленные на дискредитацию Вооруженных Сил, влекут наложение штрафа.",
+    "Наруга над державними символами України карається штрафом.",
+    "Қазақстан Республикасының Президентін көпшілік алдында қорлау айыппұл салуға жазаланады.",
+])
+def test_speech_that_protects_the_state_from_criticism_conflicts(text):
+    # "States parties should not prohibit criticism of institutions, such as the army or the
+    # administration"; insult of a public figure is no ground for a penalty (GC34 para 38);
+    # hatred "of the Government" is not the hatred of art. 20(2)
+    signals = clause_signals(_clause(text))
+    assert {"shields_the_state", "restricts_expression"} <= signals
+    assert "closed_list_speech" not in signals
+    a = _analyse(text)
+    assert a.verdict == "incompatible" and 19 in a.conflicts_iccpr
+    assert any(f.test_id == "criticism_of_state" and f.status == "conflict" for f in a.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "Incitement to hatred against persons on account of their race is a criminal offence.",
+    "Publishing material likely to stir up hatred against a group of persons on account of "
+    "their sexual orientation is a criminal offence punishable by a fine.",
+    "Пропаганда войны запрещается законом.",
+])
+def test_incitement_offences_stay_compatible(text):
+    # the grounds named after "on account of" are whom the harm is aimed at (art. 20(2);
+    # GC34 paras 50-52)
+    a = _analyse(text)
+    assert a.verdict == "compatible" and not a.conflicts_iccpr and a.targets_group == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "Repeal of prohibition on promoting homosexuality.",
+    "The prohibition on promoting homosexuality in schools is repealed.",
+    "Section 2A (prohibition on promoting homosexuality) shall cease to have effect.",
+    "We oppose this bill, which would ban the promotion of homosexuality and punish "
+    "journalists with prison.",
+    "Section 377A of the Penal Code, which makes it an offence for a male person to commit an "
+    "act of gross indecency with another male person, is repealed.",
+    "Просим не подписывать закон о запрете пропаганды ЛГБТ.",
+    "We ask the President not to sign the law banning LGBT propaganda.",
+    "Просим Президента наложить вето на закон о запрете пропаганды ЛГБТ.",
+    "Просим вернуть в Парламент закон, который запрещает пропаганду ЛГБТ.",
+    "Мы против законопроекта, который запрещает пропаганду ЛГБТ.",
+    "No one shall be punished for publishing material about homosexuality.",
+    "Никто не может быть привлечён к ответственности за публикацию материалов о гомосексуальности.",
+    "Nothing in this Act shall be construed as restricting freedom of expression about sexual "
+    "orientation.",
+    "Статья 20 Конституции гарантирует свободу слова и запрещает цензуру.",
+])
+def test_undoing_opposing_or_ruling_out_a_restriction_restricts_nothing(text):
+    a = _analyse(text)
+    assert not a.conflicts_iccpr and a.verdict in ("compatible", "needs_review")
+    assert a.targets_group == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "Мы против пропаганды ЛГБТ, которая вредит детям, и требуем закон о её запрете.",
+    "Закон о запрете пропаганды ЛГБТ, который отменяет прежние гарантии, вводит штрафы за "
+    "пропаганду ЛГБТ.",
+])
+def test_a_ban_demanded_or_enacted_beside_an_undoing_word_stands(text):
+    a = _analyse(text)
+    assert {19, 26} <= set(a.conflicts_iccpr)
+
+
+def test_a_chapeau_ending_in_a_condition_is_read_with_its_items():
+    # Public Order Act 1986 s. 18(1) as usually quoted: the offence is words "if" they are
+    # meant or likely to stir up racial hatred, speech on the list of art. 20(2)
+    text = ("(1) A person who uses threatening, abusive or insulting words or behaviour, or "
+            "displays any written material which is threatening, abusive or insulting, is guilty "
+            "of an offence if—\n(a) he intends thereby to stir up racial hatred, or\n(b) having "
+            "regard to all the circumstances racial hatred is likely to be stirred up thereby.\n")
+    a = analyse_text(text, as_of=AS_OF)
+    assert a.verdict == "compatible" and not a.conflicts_iccpr
+    assert "assembly" not in a.engages  # "displays" written material is no demonstration
+
+
+@pytest.mark.parametrize("text", [
+    "Мошенничество, совершенное с использованием сети Интернет, наказывается лишением свободы.",
+    "A person who permits a child to drive a car is liable to a fine.",
+    "A person who has a record suspension may apply for employment.",
+])
+def test_crimes_committed_online_and_word_senses_are_not_speech_restrictions(text):
+    signals = clause_signals(_clause(text))
+    assert not {"restricts_expression", "prior_restraint"} & signals
+    assert not _analyse(text).conflicts_iccpr
+
+
+def test_calls_against_war_are_not_war_propaganda():
+    c = _clause("Публичные призывы против войны наказываются лишением свободы.")
+    signals = clause_signals(c)
+    assert c.kind == "norm" and "restricts_expression" in signals
+    assert "closed_list_speech" not in signals
