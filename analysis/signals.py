@@ -48,7 +48,7 @@ SIGNALS: tuple[str, ...] = (
     *sorted(set(AIM_SIGNALS.values())), "aim_stated", "aim_listed",
     "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
     "reaches_religion", "reaches_family", "protective", "closed_list_speech", "unlisted_propaganda", "legal_ref",
-    "disrespect_of_belief", "shields_the_state",
+    "disrespect_of_belief", "shields_the_state", "historical_opinion",
     # document-level
     "is_petition", "thin_evidence",
 )
@@ -109,6 +109,37 @@ officials or symbols ("insulting the President", «неуважение к … �
 and "States parties should not prohibit criticism of institutions" (CCPR/C/GC/34 paras 38, 42).
 Hatred "against the Government" is this, not the hatred of art. 20(2)."""
 
+_GENERIC_RELIGION_RE = re.compile(
+    r"(?:religio\w*|belief|faith|религи\w*|вероисповедани\w*|релігі\w*|віросповідан\w*"
+    r"|дін|діни|дінге|дінн\w*|дінді)$", re.IGNORECASE | re.UNICODE)
+"""Religion in general ("religious schools", «обучение религии», «діни»): a rule about it reaches
+every faith alike (art. 18(3)); a faith named, its believers or "sects" single out persons."""
+HISTORY_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|justif\w*|approv\w*|condon\w*|trivialis\w*|trivializ\w*"
+    r"|downplay\w*|отрицани\w*|оправдани\w*|одобрени\w*|реабилитаци\w*|заперечен\w*"
+    r"|виправдан\w*|схвален\w*|теріске шығар\w*|ақтау\w*)"
+    r"(?:[^\w.;!?]+[\w'-]+){0,8}?[^\w.;!?]+"
+    r"(?:genocide|holocaust|crimes against humanity|war crimes|historical|history|regimes?"
+    r"|national socialism|nazism|фактов|факт\w* истори\w*|геноцид\w*|холокост\w*|нацизм\w*"
+    r"|истори\w*|режим\w*|злочинн\w* характер\w*|голодомор\w*|тоталітарн\w*|тоталитарн\w*"
+    r"|тарих\w*|режим)", re.IGNORECASE | re.UNICODE)
+"""Opinions about the past that a law penalises: denial, justification, approval of historical
+facts, regimes or crimes ("public denial of the criminal nature of the communist regime",
+«отрицание фактов, установленных приговором Международного военного трибунала»):
+CCPR/C/GC/34 para 49."""
+_RELIGIOUS_PERSONS_RE = re.compile(
+    r"\s+(?:leaders?|figures?|persons?|people|ministers?|clergy|preachers?|деятел\w*|лидер\w*"
+    r"|служител\w*|лиц\w*|люд\w*|проповедник\w*|діяч\w*|лідер\w*|особ\w*|служител\w*"
+    r"|қайраткер\w*|қызметкер\w*|басшы\w*)\b", re.IGNORECASE | re.UNICODE)
+
+
+def _generic_religion(clause: Clause, g: Span) -> bool:
+    """Whether a religious group word names religion in general ("religious schools", «обучение
+    религии»), not persons singled out by it ("religious leaders", «религиозных деятелей»)."""
+    return (_GENERIC_RELIGION_RE.match(g.text) is not None
+            and _RELIGIOUS_PERSONS_RE.match(clause.text, g.end - clause.start) is None)
+
+
 MEANS_CHANNELS = frozenset({"internet", "smartphones"})
 """Channels that are also the means of ordinary crimes (fraud online, threats by phone)."""
 DESIGNATION_GROUPS = frozenset({"foreign_agent"})
@@ -148,6 +179,10 @@ _PRIVACY_PATTERNS = (
     r"\bжеке өмір\w*", r"\bдербес дерек\w*",
 )
 _RELIGION_PATTERNS = (
+    # teaching religion (ICCPR art. 18(1): "worship, observance, practice and teaching"; the
+    # religious education of children: the liberty of parents in art. 18(4))
+    r"\bобучени\w* (?:\w+ ){0,2}религи\w*", r"\bнавчанн\w* (?:\w+ ){0,2}релігі\w*",
+    r"\bдінге оқыт\w*", r"\bдінге үйрет\w*",
     # the manifestation of religion or belief "in worship, observance, practice and teaching"
     # (ICCPR art. 18(1)), as laws on religion restrict it: missionary work, worship and rites,
     # religious literature and its expert review, dress, education, and the activity of
@@ -1303,14 +1338,16 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     # span names it
     speech = speech + [v for v in p.vague if v.concept in PROPAGANDA_VAGUE and not any(
         e.start <= v.start < e.end or v.start <= e.start < v.end for e in speech)]
+    # denying or justifying the past is speech, whatever word names it (GC34 para 49)
+    history = _matches(clause, HISTORY_RE) if adverse and not on_list else []
     if comm and not speech and not restricting and all(s.concept in MEANS_CHANNELS for s in comm):
         # "fraud committed using the Internet is punished": the network is the means of a
         # crime; the mass media are publishing itself ("such actions … with the use of mass
         # media … will be fined": the speech offence of the clause before)
         comm = []
-    if adverse and (speech or comm or state):
-        put("restricts_expression",
-            _as_evidence(restricting + p.penalties) + calls + _as_evidence(speech + comm) + state)
+    if adverse and (speech or comm or state or history):
+        put("restricts_expression", _as_evidence(restricting + p.penalties) + calls
+            + _as_evidence(speech + comm) + state + history)
     elif p.designations:
         put("restricts_expression", _as_evidence(p.designations))
     prior = [s for s in measures if s.concept in PRIOR_RESTRAINT]
@@ -1368,8 +1405,9 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         others = [g for g in p.groups if g.concept != "lgbt"
                   and g.concept not in ASSOCIATION_GROUPS and (g.start, g.end) not in listed
                   and (g.start, g.end) not in protected
-                  and not (g.concept == "religious" and any(a <= g.start and g.end <= b
-                                                            for a, b in generic))]
+                  and not (g.concept == "religious" and (
+                      _generic_religion(clause, g)
+                      or any(a <= g.start and g.end <= b for a, b in generic)))]
         if others and (adverse or vague):
             put("targets_other_group", _as_evidence(others))
         if "targets_sogi" in out or "targets_other_group" in out:
@@ -1437,6 +1475,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         put("disrespect_of_belief", belief)
     if state and adverse:
         put("shields_the_state", state)
+    if history:
+        put("historical_opinion", history)
     propaganda = ([s for s in p.expression if s.concept in PROPAGANDA_EXPRESSION]
                   + [v for v in p.vague if v.concept in PROPAGANDA_VAGUE])
     if propaganda and not on_list:

@@ -153,3 +153,65 @@ def test_calls_against_war_are_not_war_propaganda():
     signals = clause_signals(c)
     assert c.kind == "norm" and "restricts_expression" in signals
     assert "closed_list_speech" not in signals
+
+
+@pytest.mark.parametrize("text", [
+    "Публічне заперечення злочинного характеру комуністичного тоталітарного режиму карається "
+    "позбавленням волі.",
+    "Отрицание фактов, установленных приговором Международного военного трибунала, совершенное "
+    "публично, наказывается лишением свободы.",
+    "Public denial of the genocide is punishable by imprisonment.",
+])
+def test_penalising_opinions_about_history_conflicts(text):
+    # "Laws that penalize the expression of opinions about historical facts are incompatible"
+    # (CCPR/C/GC/34 para 49)
+    a = _analyse(text)
+    assert a.verdict == "incompatible" and 19 in a.conflicts_iccpr
+    assert any(f.test_id == "historical_opinion" and f.status == "conflict" for f in a.findings)
+
+
+def test_approving_a_curriculum_is_no_opinion_about_history():
+    assert "historical_opinion" not in clause_signals(
+        _clause("The Ministry shall approve the history curriculum for schools."))
+
+
+@pytest.mark.parametrize("text, articles", [
+    # Belarus Criminal Code art. 193-1 in the shape usually quoted
+    ("Участие в деятельности политической партии, иного общественного объединения, не прошедших "
+     "в установленном порядке государственную регистрацию, наказывается лишением свободы.", {22}),
+    ("Не допускається утворення і діяльність політичних партій, які пропагують комунізм.", {22}),
+])
+def test_parties_and_unregistered_associations_reach_association(text, articles):
+    a = _analyse(text)
+    assert "association" in a.engages and articles <= set(a.conflicts_iccpr)
+
+
+@pytest.mark.parametrize("text", [
+    # Tajikistan's parental responsibility law (2011), art. 8, as usually quoted
+    "Родители обязаны не допускать обучения детей религии за рубежом без разрешения "
+    "уполномоченного государственного органа.",
+    "Родители обязаны не допускать участия детей в деятельности религиозных объединений, за "
+    "исключением детей, обучающихся в религиозных учебных заведениях.",
+])
+def test_rules_on_religion_in_general_reach_religion_not_a_distinction(text):
+    # the same for every faith: art. 18(3) (and 22), not art. 26 (GC18 para 12)
+    a = _analyse(text)
+    assert "religion" in a.engages and 26 not in a.conflicts_iccpr
+
+
+def test_religious_persons_are_singled_out_where_religion_in_general_is_not():
+    # «религиозных деятелей» names persons by their religion; «религиозных учебных заведениях»
+    # names religion in general
+    persons = _clause("Для религиозных деятелей предусмотрены более высокие штрафы за ношение "
+                      "такой одежды.")
+    assert "targets_other_group" in clause_signals(persons)
+
+
+@pytest.mark.parametrize("text, vague", [
+    ("Every individual is prohibited from communicating an interpretation of a religion that "
+     "deviates from the basic teachings of that religion.", "deviates from"),
+])
+def test_deviation_from_an_orthodoxy_is_vague(text, vague):
+    # who decides what "deviates"? (legality: CCPR/C/GC/34 para 25)
+    c = _clause(text)
+    assert vague in [e.text for e in clause_evidence(c).get("vague_term", [])]

@@ -90,12 +90,16 @@ RELIGION_SECURITY = make_clause(
 PRESIDENT_INSULT = make_clause(
     "Public insulting of the President is punishable by a fine.",
     [("insulting", "expression", "insult"), ("fine", "penalty", "fine")], cid="p_12")
+# and in the words of memory laws (GC34 para 49)
+HISTORY_DENIAL = make_clause(
+    "Public denial of the genocide is punishable by imprisonment.",
+    [("imprisonment", "penalty", "imprisonment")], cid="p_13")
 
 POOL: tuple[Clause, ...] = (
     PETITION_DEMAND, HRW_DEMAND, PETITION_TITLE, KOAP_621, KZ_2025_BAN, ARREST, FOREIGN_AGENT,
     EQUALITY_ACT, SPEED_LIMIT, PRIDE_REFUSAL, BOOK_LABEL, FAMILY_AIM, WAR_PROPAGANDA, NOT_PROHIBITED,
     FOREIGN_NATIONAL, BLASPHEMY_BANS, MISSIONARY_BAN, RELIGION_SECURITY,
-    ADOPTION_BAN, PRESIDENT_INSULT,
+    ADOPTION_BAN, PRESIDENT_INSULT, HISTORY_DENIAL,
 )
 
 UNIQUE = tuple(c.model_copy(update={"id": f"item_{i + 1}"}) for i, c in enumerate(POOL))
