@@ -1,0 +1,72 @@
+"""Read what a petition says an opposed bill would do as the bill's content, not as its demand.
+
+A petition against a bill usually names the bill in one sentence and describes it in the next:
+
+    We call on the President not to sign the Anti-Homosexuality Bill. The bill would punish
+    people for who they love and ban the so-called promotion of homosexuality.
+
+    Просим не подписывать законопроект о запрете пропаганды. Законопроект запрещает …
+
+Read alone, the second sentence is a description of a ban, and a ban is what the reasoning
+tests. Read with the first, it is what the authors ask the State *not* to enact: asking for
+that is itself protected expression and restricts no one. :func:`read_opposed_bills` gives the
+reasoning a reading copy of each such description, with its measures, penalties and vague terms marked
+as negated; the clauses the brief shows are unchanged. Only a description whose subject is the
+bill ("The bill would …", «Законопроект запрещает …», «Цей закон передбачає …») after a demand
+or description that opposes a bill counts: a law's own text (its norms, a repeal clause), or a
+report that describes a law without opposing it, is read as it stands.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .models import Clause
+
+_BILL = (r"(?:bill|draft law|law|legislation|amendments?|act|законопроект\w*|закон\w*|поправк\w*"
+         r"|законопроєкт\w*|заң\w*|заң жобасы\w*)")
+_OPPOSES_BILL_RE = re.compile(
+    r"\b(?:oppose[sd]?|opposing|reject\w*|(?:not to|not|never) sign|veto\w*|withdraw\w*|repeal\w*"
+    r"|(?:are|is|am|stand|speak out|protest|campaign(?:ing)?) against"
+    r"|отклонить|отклонил\w*|отозвать|не подпис\w*|наложить вето|вето на|отменить|против"
+    r"|відхилити|відкликати|не підпис\w*|накласти вето|скасувати|проти"
+    r"|қол қоймау\w*|қайтарып алу\w*|қарсы\w*)"
+    rf"\b[^.!?]{{0,60}}?\b{_BILL}", re.IGNORECASE | re.UNICODE)
+"""A clause that opposes a bill: "not to sign the Anti-Homosexuality Bill", "we oppose the
+bill", «Просим не подписывать закон …», «Мы против законопроекта …»."""
+_DESCRIBES_BILL_RE = re.compile(
+    r"^\W*(?:(?:however|in particular|moreover|also|further),?\s+)?"
+    r"(?:(?:it|the|this|that|such an?|the proposed|the draft|этот|данный|такой|указанный"
+    r"|предлагаемый|цей|такий|даний|зазначений|бұл|осы)\s+)?"
+    rf"(?:draft\s+)?{_BILL}(?:\s*\([^)]*\))?\s+"
+    r"(?:would|will|could|seeks|aims|provides|bans|prohibits|criminali[sz]es|introduces|makes"
+    r"|punishes|imposes|also|предусматрива\w*|запрещает|запретит|вводит|введ[её]т|позволит"
+    r"|криминализ\w*|наказыва\w*|также|передбача\w*|забороняє|заборонить|запроваджу\w*|також"
+    r"|тыйым салады|көздейді)\b"
+    r"|^\W*it\s+would\b", re.IGNORECASE | re.UNICODE)
+"""A clause whose subject is the bill and whose verb says what it does ("The bill would ban …",
+«Законопроект запрещает …»), or "It would …" right after."""
+
+
+_DESCRIBED = frozenset({"measure", "penalty", "vague"})
+"""What a description of an opposed bill says the bill would do, in the bill's words or the
+author's ("the so-called promotion"): none of it is the text's own restriction."""
+
+
+def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
+    """``clauses`` with each description of an opposed bill (module docstring) replaced by a
+    reading copy whose measures, penalties and vague terms are negated. Other clauses are returned as
+    they are."""
+    out = list(clauses)
+    opposing = False
+    for j, clause in enumerate(out):
+        # «Цей закон забороняє …» reads as a norm by its verb; after a demand not to sign the
+        # law it describes that law
+        if opposing and clause.kind != "demand" and _DESCRIBES_BILL_RE.match(clause.text):
+            out[j] = clause.model_copy(update={"spans": tuple(
+                s.model_copy(update={"negated": True}) if s.label in _DESCRIBED
+                else s for s in clause.spans)})
+            continue
+        if not opposing and clause.kind != "norm" and _OPPOSES_BILL_RE.search(clause.text):
+            opposing = True  # a petition or a report opposes; a law's own repeal clause does not
+    return out

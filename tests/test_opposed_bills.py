@@ -1,0 +1,45 @@
+"""A petition's description of the bill it opposes is the bill's content, not the petition's
+demand (analysis.opposed_bills). Sentences are ours, in the words of petitions and reports."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.nlp import annotate
+from analysis.opposed_bills import read_opposed_bills
+from analysis.pipeline import analyse_text
+from analysis.text import document_from_text
+
+AS_OF = "2025-01-01"
+
+
+@pytest.mark.parametrize("text", [
+    "We call on the President not to sign the Anti-Homosexuality Bill. The bill would punish "
+    "people for who they are and ban the so-called promotion of homosexuality.",
+    "Просим не подписывать законопроект о семейных ценностях. Законопроект запрещает пропаганду "
+    "ЛГБТ в СМИ и вводит штрафы.",
+    "Просимо Президента накласти вето на закон. Цей закон забороняє пропаганду ЛГБТ.",
+])
+def test_the_described_bill_of_a_petition_against_it_restricts_nothing(text):
+    # asking the State not to enact a ban is itself protected expression (art. 19(2))
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert a.verdict == "compatible" and not a.conflicts_iccpr and a.targets_group == "none"
+    # the brief still shows the bill's words as the annotator found them
+    described = a.clauses[-1]
+    assert any(s.label == "measure" and not s.negated for s in described.spans)
+
+
+@pytest.mark.parametrize("text", [
+    "The bill would ban the so-called promotion of homosexuality and punish journalists.",
+    "We support the bill. The bill would ban the promotion of homosexuality.",
+    "Законопроект запрещает пропаганду ЛГБТ в СМИ и вводит штрафы.",
+])
+def test_a_bill_described_without_opposition_is_read_as_it_stands(text):
+    a = analyse_text(text + "\n", as_of=AS_OF)
+    assert {19, 26} <= set(a.conflicts_iccpr)
+
+
+def test_only_descriptions_whose_subject_is_the_bill_are_read_so():
+    text = ("We oppose the bill. Propaganda of homosexuality is prohibited.\n")
+    clauses = [c for c in annotate(document_from_text(text)).clauses if c.language]
+    read = read_opposed_bills(clauses)
+    assert [c.spans for c in read] == [c.spans for c in clauses]
