@@ -48,6 +48,15 @@ _DESCRIBES_BILL_RE = re.compile(
 «Законопроект запрещает …»), or "It would …" right after."""
 
 
+_BILL_STEMS = ("bill", "law", "legislation", "amendment", "act", "закон", "поправк", "заң")
+
+
+def _mentions_a_bill(text: str) -> bool:
+    """A cheap pre-check for :data:`_OPPOSES_BILL_RE` (most clauses name no bill)."""
+    low = text.lower()
+    return any(stem in low for stem in _BILL_STEMS)
+
+
 _DESCRIBED = frozenset({"measure", "penalty", "vague"})
 """What a description of an opposed bill says the bill would do, in the bill's words or the
 author's ("the so-called promotion"): none of it is the text's own restriction."""
@@ -67,6 +76,7 @@ def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
                 s.model_copy(update={"negated": True}) if s.label in _DESCRIBED
                 else s for s in clause.spans)})
             continue
-        if not opposing and clause.kind != "norm" and _OPPOSES_BILL_RE.search(clause.text):
+        if (not opposing and clause.kind != "norm" and _mentions_a_bill(clause.text)
+                and _OPPOSES_BILL_RE.search(clause.text)):
             opposing = True  # a petition or a report opposes; a law's own repeal clause does not
     return out

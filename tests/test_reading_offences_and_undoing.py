@@ -215,3 +215,23 @@ def test_deviation_from_an_orthodoxy_is_vague(text, vague):
     # who decides what "deviates"? (legality: CCPR/C/GC/34 para 25)
     c = _clause(text)
     assert vague in [e.text for e in clause_evidence(c).get("vague_term", [])]
+
+
+def test_the_cheap_pre_checks_never_hide_a_match():
+    # every match of the State-speech and history patterns contains one of the stems that
+    # the signals look for first (analysis.signals._STATE_SPEECH_STEMS, _HISTORY_STEMS)
+    from pathlib import Path
+
+    from analysis import signals as S
+
+    root = Path(__file__).resolve().parents[1] / "data"
+    texts = [p.read_text(encoding="utf-8") for p in (root / "cases").glob("*.md")]
+    texts += [p.read_text(encoding="utf-8") for p in (root / "petitions").rglob("*.md")]
+    texts += ["Public denial of the genocide", "Отрицание фактов истории",
+              "Публичное оскорбление Президента", "Президентін көпшілік алдында қорлау",
+              "Наруга над державними символами", "brings into hatred or contempt the Government"]
+    for pattern, stems in ((S.STATE_SPEECH_RE, S._STATE_SPEECH_STEMS),
+                           (S.HISTORY_RE, S._HISTORY_STEMS)):
+        for text in texts:
+            for m in pattern.finditer(text):
+                assert any(stem in m.group(0).lower() for stem in stems), m.group(0)
