@@ -42,6 +42,9 @@ _EXCEPTION_RE = re.compile(
     r"|не (?:распространя|применя|поширю|застосову)\w*|за исключением|кроме|крім|за винятком"
     r"|қолданылмайды|қоспағанда"
     r"|not (?:be )?(?:regarded|considered|deemed) as|(?:shall|does|do) not constitute"
+    r"|not (?:be )?(?:interpreted|construed|understood|read) as"
+    r"|не (?:может|могут|должн\w*|можуть|може|повинн\w*) (?:быть )?(?:толковаться|истолкован\w*"
+    r"|рассматриваться|тлумачитися|розглядатися) как|не (?:може|можуть) тлумачитися як"
     r"|не (?:является|являются|считается|считаются|признается|признаются|вважається"
     r"|вважаються|є)\b)", re.IGNORECASE | re.UNICODE)
 """A chapeau that introduces exceptions ("The prohibition … shall not apply to:", "The following

@@ -12,8 +12,8 @@ tests. Read with the first, it is what the authors ask the State *not* to enact:
 that is itself protected expression and restricts no one. :func:`read_opposed_bills` gives the
 reasoning a reading copy of each such description, with its measures, penalties and vague terms marked
 as negated; the clauses the brief shows are unchanged. Only a description whose subject is the
-bill ("The bill would …", «Законопроект запрещает …», «Цей закон передбачає …») after a demand
-or description that opposes a bill counts: a law's own text (its norms, a repeal clause), or a
+bill ("The bill would …", «Законопроект запрещает …», «Цей закон передбачає …») after the
+author's own demand or statement against a bill counts (not a report that others opposed it): a law's own text (its norms, a repeal clause), or a
 report that describes a law without opposing it, is read as it stands.
 """
 from __future__ import annotations
@@ -48,6 +48,14 @@ _DESCRIBES_BILL_RE = re.compile(
 «Законопроект запрещает …»), or "It would …" right after."""
 
 
+_AUTHOR_VOICE_RE = re.compile(
+    r"\b(?:we|us|our|I)\b|\b(?:мы|нас|наш\w*|я|просим|прошу|призываем|требуем|обращаемся"
+    r"|ми|нас|просимо|закликаємо|вимагаємо|звертаємося|біз|сұраймыз|шақырамыз|өтінеміз"
+    r"|талап етеміз)\b|^\W*(?:do not|don't|reject|stop|veto|не подписывайте|отклоните"
+    r"|не принимайте|не підписуйте|відхиліть|не ухвалюйте)\b", re.IGNORECASE | re.UNICODE)
+"""The author's own voice: "we call on …", «Просим …», «Сұраймыз», or an imperative. A report
+that others opposed a bill ("UN experts urged the President not to sign the bill") still
+describes the bill, which is what such a text is assessed for."""
 _BILL_STEMS = ("bill", "law", "legislation", "amendment", "act", "закон", "поправк", "заң")
 
 
@@ -77,6 +85,6 @@ def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
                 else s for s in clause.spans)})
             continue
         if (not opposing and clause.kind != "norm" and _mentions_a_bill(clause.text)
-                and _OPPOSES_BILL_RE.search(clause.text)):
+                and _OPPOSES_BILL_RE.search(clause.text) and _AUTHOR_VOICE_RE.search(clause.text)):
             opposing = True  # a petition or a report opposes; a law's own repeal clause does not
     return out

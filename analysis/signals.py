@@ -148,6 +148,10 @@ def _generic_religion(clause: Clause, g: Span) -> bool:
             and _RELIGIOUS_PERSONS_RE.match(clause.text, g.end - clause.start) is None)
 
 
+_DATA_PROTECTION_RE = re.compile(
+    r"\b(?:processing of (?:personal|special categories of personal) data|personal data"
+    r"|обработк\w* персональных данных|персональн\w* данн\w*|обробк\w* персональних даних"
+    r"|персональн\w* дан\w*|дербес деректер\w*)", re.IGNORECASE | re.UNICODE)
 MEANS_CHANNELS = frozenset({"internet", "smartphones"})
 """Channels that are also the means of ordinary crimes (fraud online, threats by phone)."""
 DESIGNATION_GROUPS = frozenset({"foreign_agent"})
@@ -301,7 +305,7 @@ _CLOSED_LIST_PATTERNS = (
     # religious, class and clan superiority, cult of cruelty and violence). "Extremism",
     # "terrorism" and "separatism" are NOT on either list: such offences "should be clearly
     # defined" (CCPR/C/GC/34 para 46), so they stay vague terms for the legality test
-    r"\bwar\b", r"\bviolence\b", r"\bsuperiority\b",
+    r"\bwar\b", r"\bviolence\b", r"\bsuperiority\b", r"\bcontempt for\b",
     r"\bracial\b", r"\bhatred\b", r"\benmity\b", r"\bcruelty\b",
     r"\bforcible change\b", r"\bviolent change\b",
     r"\bвойн\w*", r"\bнасили\w*", r"\bнасильственн\w* изменени\w*",
@@ -346,6 +350,7 @@ _HARM_PATTERNS = (
     # harms a law protects people against: the people named as their object or ground are
     # protected by the clause, not treated adversely by it
     r"\bhatred\b", r"\bhostility\b", r"\benmity\b", r"\bviolence\b", r"\bdiscrimination\b",
+    r"\bcontempt\b", r"\bagitation(?= against)",
     r"\bharassment\b", r"\bpersecution\b", r"\bsuperiority\b", r"\binferiority\b",
     r"\bhate\b", r"\bbullying\b", r"\bdiscord\b", r"\bалауыздық\w*", r"\bараздық\w*",
     r"\bexclusivity\b", r"\bпревосходств\w*", r"\bисключительност\w*", r"\bнеполноценност\w*",
@@ -357,6 +362,13 @@ _HARM_PATTERNS = (
     # acts done to people that laws punish to protect them: battery, assault, abuse, and
     # "conversion" practices aimed at a person's orientation or identity
     r"\bbattery\b", r"\bassaults?\b", r"\babuse\b", r"\bconversion (?:therapy|practices?)\b",
+    # the same acts as verbs with their victims as objects ("men who beat women"), and the
+    # disclosure or processing of a person's orientation (privacy: art. 17)
+    r"\bbeat(?:s|ing)?\b", r"\bstalk(?:s|ing|ed)?\b", r"\bharass(?:es|ing|ed)?\b",
+    r"\bassault(?:s|ing|ed)\b", r"\babus(?:es|ing|ed)\b", r"\brap(?:es|ing|ed)\b",
+    r"\bизбива\w*", r"\bизбил\w*",
+    r"\bdisclos\w*", r"\bouting\b", r"\bprocessing of personal data\b",
+    r"\bразглашени\w*", r"\bрозголошен\w*", r"\bобработк\w* персональных данных\b",
     r"\bпобо\w*", r"\bизбиени\w*", r"\bконверсионн\w* (?:терапи|практик)\w*",
     r"\bпобитт\w*", r"\bконверсійн\w* (?:терапі|практик)\w*",
     # "humiliation of dignity" of a person or group, named before its grounds («унижение
@@ -368,16 +380,18 @@ _HARM_PATTERNS = (
     r"\bөшпенділ\w*", r"\bзорлық\w*", r"\bкемсіт\w*",
 )
 _LINK = (r"(?:against|towards?|directed at|aimed at|on (?:the )?grounds? of|on the basis of"
-         r"|based on|by reason of|because of|on account of|к|ко|в отношении|по отношению к|против"
+         r"|based on|by reason of|because of|on account of|with allusion to|revealing|к|ко|в отношении|по отношению к|против"
          r"|по признак\w*|по мотив\w*|на почве|щодо|проти|стосовно|за ознак\w*|залежно від|до"
          r"|related to|in connection with|в связи с|у зв'язку з|за|for)")
-_LINK_HEAD = (r"(?:the|a|an|their|his|her|its|them|persons?|people|individuals?|those|others?"
+_LINK_HEAD = (r"(?:the|a|an|their|his|her|its|them|persons?|people|individuals?|those|others?|such"
               r"|groups? of|members? of|sections? of|групп\w* лиц|член\w*"
+              r"|(?:national|racial|ethnic|religious|национальн\w*|расов\w*|этническ\w*"
+              r"|религиозн\w*|національн\w*|етнічн\w*|релігійн\w*)(?:,|\s+(?:or|and|или|и|або|чи|і|та))?"
               r"|лиц\w*|граждан\w*|люд\w*|их|ос[іо]б\w*|громадян\w*|їх|інш\w*|друг\w*"
               r"|attitude|отношени\w*|принадлежност\w*|ставленн\w*|належност\w*|person's|persons'|one's)")
 _HARM_LINK_RE = re.compile(
     rf"^\s*(?:(?!(?:and|or|и|или|либо|та|і|й|або|чи|және|немесе)\s)[^\W\d]+\s+){{0,3}}?"
-    rf"(?:{_LINK}\s+(?:{_LINK_HEAD}\s+){{0,3}})+$",
+    rf"(?:{_LINK}\s+(?:{_LINK_HEAD}\s+){{0,8}})+$",
     re.IGNORECASE | re.UNICODE)
 """The words between a harm and the group it is aimed at: a preposition or grounds phrase as the
 last link, with only "persons", "their" and the like after it ("hatred or violence against
@@ -386,7 +400,9 @@ against children by homosexuals", «насилия по отношению к д
 _OBJECT_HARM_RE = re.compile(
     r"persecution|harassment|bullying|discrimination|травл|преследовани|дискриминац|переслідуванн"
     r"|цькуванн|дискримінац|torture|ill-treatment|killing|пытк|убийств|катуванн|вбивств"
-    r"|battery|assault|abuse|conversion|побо|избиени|конверсионн|побитт|конверсійн",
+    r"|battery|assault|abuse|conversion|побо|избиени|конверсионн|побитт|конверсійн"
+    r"|beat|stalk|harass|abus|rap|избива|избил|disclos|outing|processing"
+    r"|разглашени|розголошен|обработк",
     re.IGNORECASE | re.UNICODE)
 """Harms whose object may follow directly («травля ЛГБТ-подростков», "the persecution of LGBT
 people"): a genitive or "of" links them to the people harmed. Not violence or hatred, where "of"
@@ -394,7 +410,10 @@ may name who commits it ("violence of LGBT activists")."""
 _INSTRUMENTAL_RE = re.compile(r"(?:ами|ями|ом|ём|ем)[^\w]*$", re.IGNORECASE)
 """Russian/Ukrainian instrumental endings: «травля ЛГБТ-активистами» names who harasses, not
 whom."""
-_OF_GAP_RE = re.compile(r"^\s*(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
+_OF_GAP_RE = re.compile(
+    r"^\s*(?:(?:of|concerning|regarding|about)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:person|individual|natural person|data subject|employee|pupil)(?:'s|s')?\s+)?"
+    r"|о\s+|об\s+)?$", re.IGNORECASE | re.UNICODE)
 _GROUND_HARM_RE = re.compile(
     r"hatred|hostility|enmity|discriminat|superiority|inferiority|exclusivity|ненавист|вражд|розн"
     r"|дискримин|превосходств|исключительност|неполноценност|ворожнеч|дискримін|переваг"
@@ -421,11 +440,11 @@ _SOURCE_STOP_RE = re.compile(
     r"|як\w*|тарапынан)\b", re.IGNORECASE | re.UNICODE)
 """Between "from" and a group: words that end the list of givers ("…from foreign sources, as
 well as LGBT organisations", "receipt of funds from abroad by religious associations")."""
-_HARM_REACH = 60
+_HARM_REACH = 80
 """How far after a harm word ("hatred … against", «ненависти … к») its object may be named."""
 
 _LIST_GAP_RE = re.compile(
-    r"^(?:\s*(?:,|;|\bor\b|\band\b|\band/or\b|\bили\b|\bи\b|\bлибо\b|\bа также\b|"
+    r"^\s*(?:[^\W\d][\w-]*)?(?:\s*(?:,|;|\bor\b|\band\b|\band/or\b|\bили\b|\bи\b|\bлибо\b|\bа также\b|"
     r"\bабо\b|\bчи\b|\bі\b|\bй\b|\bта\b|\bжәне\b|\bнемесе\b)\s*(?:[^\W\d][\w-]*)?)*\s*$",
     re.IGNORECASE | re.UNICODE)
 """The words between a group word and a closed-list word when both are items of one coordinated
@@ -468,7 +487,8 @@ measure: "against" and «против» alone are mostly prepositions there ("cr
 _REPEAL_RE = re.compile(
     r"\b(?:repeal\w*|abolish\w*|abolition|revok\w*|revocation|rescind\w*|lift(?:s|ed|ing)?|(?:put )?an end to"
     r"|отмен\w*|упраздн\w*|скасу\w*|скасуванн\w*|(?:not to|not|never) sign|veto(?:es|ed|ing)?"
-    r"|не подпис\w*|наложить вето на|наложи\w* вето на|не підпис\w*|накласти вето на|вето на)\b"
+    r"|не подпис\w*|наложить вето на|наложи\w* вето на|не підпис\w*|накласти вето на|вето на"
+    r"|reject\w*|(?:not to|not) adopt|отклон\w*|не принима\w*|не принять|не ухвалю\w*|відхил\w*)\b"
     r"|\bкүшін жою\w*|\bкүшін жой\w*|\bқол қоймау\w*|\bқол қоймаңыз\w*",
     re.IGNORECASE | re.UNICODE)
 """Words that undo a measure: "repeal the ban on LGBT propaganda", «отменить запрет», «скасувати
@@ -489,9 +509,13 @@ penalty the clause names before it is what it undoes."""
 _OPPOSED_BILL_RE = re.compile(
     r"\s*(?:this|the|that|these|those|a|its|их|этот|этого|данн\w*|цей|цього|даний|осы)?\s*"
     r"(?:[\w-]+\s+){0,6}?(?:bills?|laws?|acts?|amendments?|proposals?|codes?|sections?\s+\w+"
-    r"|законопроект\w*|закон\w*|поправк\w*|законопроєкт\w*|заң\w*|кодекс\w*)"
+    r"|articles?|законопроект\w*|закон\w*|поправк\w*|законопроєкт\w*|заң\w*|кодекс\w*"
+    r"|стать\w*|статт\w*|норм\w*|положени\w*)"
     r"(?:\s+\d{4})?\s*(?:\([^)]{0,40}\)\s*)?,?\s*"
-    r"(?:which|that|as it|because it|since it|котор\w*|який|яка|які|оскільки)\b",
+    r"(?P<rel>which|that|as it|because it|since it|котор\w*|який|яка|які|яке|що|оскільки"
+    r"|banning|prohibiting|criminali[sz]ing|restricting|introducing|imposing"
+    r"|\w+(?:ющ|ящ|ащ|ущ)(?:ий|ая|ее|ие|его|ей|их|ую|ими|ем|им)"
+    r"|\w+(?:юч|яч|уч|ач)(?:ий|а|е|і|ого|ої|их))\b",
     re.IGNORECASE | re.UNICODE)
 """An opposition word whose object is a bill or law, followed by what it would do ("We oppose
 this bill, which would ban …", «Мы против законопроекта, который запрещает …»): the measures and
@@ -550,7 +574,8 @@ ban on propaganda" opposes violence only."""
 _SEND_BACK_RE = re.compile(
     r"\b(?:repeal\w*|abolish\w*|revok\w*|rescind\w*|(?:not to|not|never) sign|veto(?:es|ed|ing)?"
     r"|отмен\w*|не подпис\w*|вето на|не підпис\w*|скасу\w*|вернуть|возвратить|верните|return"
-    r"|send back|повернути|поверніть)\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?(?:парламент\w*"
+    r"|send back|повернути|поверніть|reject\w*|(?:not to|not) adopt|отклон\w*|не принима\w*"
+    r"|не принять|не ухвалю\w*|відхил\w*|қабылдама\w*)\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?(?:парламент\w*"
     r"|мажилис\w*|сенат\w*|parliament|верховн\w* рад\w*))?", re.IGNORECASE | re.UNICODE)
 """Undoing or sending back a law described by a relative clause (:data:`_OPPOSED_BILL_RE`)."""
 _REPEAL_NOUNS = frozenset({"repeal", "abolition", "revocation", "lifting"})
@@ -594,7 +619,7 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
             if bill is not None:
                 # "We oppose this bill, which would ban …": all it would do is opposed
                 opposed.extend(s for s in p.measures + p.penalties
-                               if s.start >= clause.start + bill.end())
+                               if s.start >= clause.start + bill.start("rel"))
                 continue
             stop = _PUNCT_RE.search(text, b - clause.start)
             hi = min(clause.start + stop.start() if stop else clause.end, b + _OPPOSITION_REACH)
@@ -638,7 +663,7 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
         bill = _OPPOSED_BILL_RE.match(text, m.end())
         if bill is not None:
             opposed.extend(s for s in p.measures + p.penalties
-                           if s.start >= clause.start + bill.end())
+                           if s.start >= clause.start + bill.start("rel"))
     if p.measures or (demand and p.expression):
         for m in _REPEAL_RE.finditer(text):
             a, b = clause.start + m.start(), clause.start + m.end()
@@ -1071,7 +1096,9 @@ def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[E
     harms = _matches(clause, HARM_RE) + _as_evidence(insults)
     protected: set[tuple[int, int]] = set()
     ordered = sorted(groups, key=lambda g: (g.start, g.end))
-    if defines_a_harm(clause):
+    if defines_a_harm(clause) or _DATA_PROTECTION_RE.search(text):
+        # a definition of discrimination names grounds; a data-protection rule names the
+        # categories of data it protects ("personal data revealing … sexual orientation")
         return frozenset((g.start, g.end) for g in groups)
     regions = grounds_regions(clause) + _hindered_regions(clause)
     for g in ordered:
@@ -1348,6 +1375,10 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     # span names it
     speech = speech + [v for v in p.vague if v.concept in PROPAGANDA_VAGUE and not any(
         e.start <= v.start < e.end or v.start <= e.start < v.end for e in speech)]
+    if speech and _DATA_PROTECTION_RE.search(clause.text):
+        # "Processing of personal data revealing … political opinions … shall be prohibited":
+        # the opinions are categories of data the clause protects (art. 17), not speech
+        speech = [s for s in speech if s.concept in PROPAGANDA_EXPRESSION]
     # denying or justifying the past is speech, whatever word names it (GC34 para 49)
     history = (_matches(clause, HISTORY_RE) if adverse and not on_list
                and any(stem in low for stem in _HISTORY_STEMS) else [])
@@ -1411,14 +1442,10 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         # the religious adjective of a practice or a religious body ("religious literature",
         # «религиозных объединений») says which activity is regulated, for every faith alike;
         # a faith named, its believers or "sects" single out persons (GC18 para 12)
-        generic = [(x.start, x.end) for x in p.practices + p.groups
-                   if x.concept in ("religion", "religious_body")]
         others = [g for g in p.groups if g.concept != "lgbt"
                   and g.concept not in ASSOCIATION_GROUPS and (g.start, g.end) not in listed
                   and (g.start, g.end) not in protected
-                  and not (g.concept == "religious" and (
-                      _generic_religion(clause, g)
-                      or any(a <= g.start and g.end <= b for a, b in generic)))]
+                  and not (g.concept == "religious" and _generic_religion(clause, g))]
         if others and (adverse or vague):
             put("targets_other_group", _as_evidence(others))
         if "targets_sogi" in out or "targets_other_group" in out:
@@ -1445,7 +1472,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     sweeping = total if (total and p.expression and "distinction" in out) else []
     if assembly or sweeping:
         put("reaches_assembly", _as_evidence(assembly) + sweeping)
-    assoc = ([s for s in p.groups if s.concept in ASSOCIATION_GROUPS]
+    assoc = ([s for s in p.groups if s.concept in ASSOCIATION_GROUPS
+              and (s.start, s.end) not in protected]
              + [s for s in measures if s.concept in ASSOCIATION_MEASURES]
              + [s for s in p.penalties if s.concept in ASSOCIATION_PENALTIES])
     if assoc or sweeping:
@@ -1464,7 +1492,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         shields += _hindered_regions(clause)
         religion = [] if belief else [
             m for m in _matches(clause, RELIGION_RE) + _as_evidence(
-                [x for x in p.practices if x.concept == "religion"])
+                [x for x in p.practices if x.concept == "religion"]
+                + [g for g in p.groups if g.concept == "religious_body"])
             if not any(a < m.end and m.start < b for a, b in shields)
             and not _NOT_WORSHIP_RE.match(clause.text, m.end - clause.start)]
         if religion:

@@ -43,3 +43,10 @@ def test_only_descriptions_whose_subject_is_the_bill_are_read_so():
     clauses = [c for c in annotate(document_from_text(text)).clauses if c.language]
     read = read_opposed_bills(clauses)
     assert [c.spans for c in read] == [c.spans for c in clauses]
+
+
+def test_a_report_that_others_opposed_the_bill_still_describes_the_bill():
+    # the text is assessed for the instrument it describes (shared/eval/README.md)
+    a = analyse_text("UN experts urged the President not to sign the bill. The bill would "
+                     "criminalise the promotion of homosexuality.\n", as_of=AS_OF)
+    assert {19, 26} <= set(a.conflicts_iccpr)

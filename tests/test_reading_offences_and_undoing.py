@@ -235,3 +235,65 @@ def test_the_cheap_pre_checks_never_hide_a_match():
         for text in texts:
             for m in pattern.finditer(text):
                 assert any(stem in m.group(0).lower() for stem in stems), m.group(0)
+
+
+@pytest.mark.parametrize("text", [
+    "Просим отклонить законопроект, запрещающий пропаганду ЛГБТ.",
+    "Просим не принимать законопроект о запрете пропаганды ЛГБТ.",
+    "Просимо відхилити законопроект, що забороняє пропаганду ЛГБТ.",
+    "We ask Parliament not to adopt the amendments banning LGBT propaganda.",
+    "Просим отменить статью, которая запрещает пропаганду ЛГБТ.",
+])
+def test_rejecting_or_not_adopting_a_bill_that_bans_restricts_nothing(text):
+    # the bill, its article or its amendments named, then what they do: a participle
+    # («запрещающий», "banning") or a relative clause («що забороняє», «которая запрещает»)
+    a = _analyse(text)
+    assert a.verdict == "compatible" and not a.conflicts_iccpr and a.targets_group == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "We ask for criminal liability for men who beat women.",
+    "Processing of personal data concerning a natural person's sexual orientation shall be "
+    "prohibited.",
+    "Disclosure of a person's sexual orientation without his or her consent shall be prohibited.",
+    "Incitement to hatred against a national or ethnic group shall be punished by imprisonment.",
+    "A person who expresses contempt for a group of persons on grounds of their sexual "
+    "orientation shall be punished by a fine.",
+    # Swedish Penal Code ch. 16 s. 8 in its common English rendering (Vejdeland v. Sweden)
+    "A person who, in a disseminated statement or communication, threatens or expresses contempt "
+    "for a national, ethnic or other such group of persons with allusion to race, colour, "
+    "national or ethnic origin, religious belief or sexual orientation, shall be sentenced for "
+    "agitation against a national or ethnic group to imprisonment for at most two years.",
+])
+def test_the_people_a_penalty_protects_are_not_its_targets(text):
+    # whom a punished harm is aimed at, or whose data a rule protects, is protected (art. 26;
+    # art. 17; art. 20(2))
+    a = _analyse(text)
+    assert not a.conflicts_iccpr and a.targets_group == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "(2) The provisions of this Law shall not apply to, and shall not be interpreted as "
+    "prejudicing:\n(a) the family based on marriage between a man and a woman;\n",
+    "(2) Положения настоящего закона не распространяются и не могут толковаться как наносящие "
+    "ущерб:\nа) семье, основанной на браке между мужчиной и женщиной;\n",
+])
+def test_an_exemption_from_a_protective_law_bans_nothing(text):
+    a = analyse_text(text, as_of=AS_OF)
+    assert not a.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text, article", [
+    ("LGBT organisations may not be registered.", 22),
+    ("Persons may not hold public assemblies in support of LGBT rights.", 21),
+    ("The registration of gay clubs, societies and organizations is prohibited.", 22),
+    ("Просим запретить деятельность Русской православной церкви.", 18),
+])
+def test_may_not_bans_and_named_bodies_reach_their_right(text, article):
+    a = _analyse(text)
+    assert article in a.conflicts_iccpr
+
+
+def test_a_marriage_ban_is_no_speech_restriction():
+    assert "restricts_expression" not in clause_signals(
+        _clause("Marriage between persons of the same sex is prohibited."))
