@@ -27,6 +27,7 @@ _BILL = (r"(?:bill|draft law|law|legislation|amendments?|act|законопро�
          r"|законопроєкт\w*|заң\w*|заң жобасы\w*)")
 _OPPOSES_BILL_RE = re.compile(
     r"\b(?:oppose[sd]?|opposing|reject\w*|(?:not to|not|never) sign|veto\w*|withdraw\w*|repeal\w*"
+    r"|(?:not to|not) adopt|не принима\w*|не принять|отклон\w*|не ухвалю\w*|відхил\w*|қабылдама\w*"
     r"|(?:are|is|am|stand|speak out|protest|campaign(?:ing)?) against"
     r"|отклонить|отклонил\w*|отозвать|не подпис\w*|наложить вето|вето на|отменить|против"
     r"|відхилити|відкликати|не підпис\w*|накласти вето|скасувати|проти"
@@ -51,11 +52,12 @@ _DESCRIBES_BILL_RE = re.compile(
 _AUTHOR_VOICE_RE = re.compile(
     r"\b(?:we|us|our|I)\b|\b(?:мы|нас|наш\w*|я|просим|прошу|призываем|требуем|обращаемся"
     r"|ми|нас|просимо|закликаємо|вимагаємо|звертаємося|біз|сұраймыз|шақырамыз|өтінеміз"
-    r"|талап етеміз)\b|^\W*(?:do not|don't|reject|stop|veto|не подписывайте|отклоните"
+    r"|талап етеміз)\b|(?:^\W*|[:!]\s*)(?:do not|don't|reject|stop|veto|не подписывайте|отклоните"
     r"|не принимайте|не підписуйте|відхиліть|не ухвалюйте)\b", re.IGNORECASE | re.UNICODE)
 """The author's own voice: "we call on …", «Просим …», «Сұраймыз», or an imperative. A report
 that others opposed a bill ("UN experts urged the President not to sign the bill") still
 describes the bill, which is what such a text is assessed for."""
+_PRONOUN_START_RE = re.compile(r"^\W*(?:it|он|она|оно|він|вона|воно|ол)\s", re.IGNORECASE | re.UNICODE)
 _BILL_STEMS = ("bill", "law", "legislation", "amendment", "act", "закон", "поправк", "заң")
 
 
@@ -75,15 +77,20 @@ def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
     reading copy whose measures, penalties and vague terms are negated. Other clauses are returned as
     they are."""
     out = list(clauses)
-    opposing = False
+    opposing = described = False
     for j, clause in enumerate(out):
         # «Цей закон забороняє …» reads as a norm by its verb; after a demand not to sign the
-        # law it describes that law
-        if opposing and clause.kind != "demand" and _DESCRIBES_BILL_RE.match(clause.text):
+        # law it describes that law; "It …", «Он …» right after such a description goes on
+        # describing it
+        if opposing and clause.kind != "demand" and (
+                _DESCRIBES_BILL_RE.match(clause.text)
+                or (described and _PRONOUN_START_RE.match(clause.text))):
+            described = True
             out[j] = clause.model_copy(update={"spans": tuple(
                 s.model_copy(update={"negated": True}) if s.label in _DESCRIBED
                 else s for s in clause.spans)})
             continue
+        described = False
         if (not opposing and clause.kind != "norm" and _mentions_a_bill(clause.text)
                 and _OPPOSES_BILL_RE.search(clause.text) and _AUTHOR_VOICE_RE.search(clause.text)):
             opposing = True  # a petition or a report opposes; a law's own repeal clause does not

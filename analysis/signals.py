@@ -152,6 +152,11 @@ _DATA_PROTECTION_RE = re.compile(
     r"\b(?:processing of (?:personal|special categories of personal) data|personal data"
     r"|обработк\w* персональных данных|персональн\w* данн\w*|обробк\w* персональних даних"
     r"|персональн\w* дан\w*|дербес деректер\w*)", re.IGNORECASE | re.UNICODE)
+_VICTIMS_BEFORE_RE = re.compile(
+    r"\b(?:пострадавш\w*|потерпевш\w*|жертв\w*|постраждал\w*|потерпіл\w*|victims? of|victims?"
+    r"|survivors? of|survivors?|зардап шеккен)\s+(?:[\w-]+,?\s+)?$", re.IGNORECASE | re.UNICODE)
+"""Words naming the people after them as victims («для пострадавших женщин», "victims of
+trafficking, women and girls"): a clause that helps victims protects them."""
 MEANS_CHANNELS = frozenset({"internet", "smartphones"})
 """Channels that are also the means of ordinary crimes (fraud online, threats by phone)."""
 DESIGNATION_GROUPS = frozenset({"foreign_agent"})
@@ -1107,6 +1112,9 @@ def _protected_groups(clause: Clause, groups: Sequence[Span], belief: Sequence[E
             continue
         if any(g.start < b.end and b.start < g.end for b in belief):
             protected.add((g.start, g.end))
+            continue
+        if _VICTIMS_BEFORE_RE.search(text, max(0, g.start - base - 30), g.start - base):
+            protected.add((g.start, g.end))  # «кризисные центры для пострадавших женщин»
             continue
         if _named_as_giver(clause, g):
             protected.add((g.start, g.end))  # a source of funds, not a person treated

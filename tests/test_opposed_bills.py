@@ -50,3 +50,11 @@ def test_a_report_that_others_opposed_the_bill_still_describes_the_bill():
     a = analyse_text("UN experts urged the President not to sign the bill. The bill would "
                      "criminalise the promotion of homosexuality.\n", as_of=AS_OF)
     assert {19, 26} <= set(a.conflicts_iccpr)
+
+
+def test_an_appeal_headed_by_an_imperative_opposes_the_bill_it_then_describes():
+    text = ("Обращение к депутатам: не принимайте закон о запрете смены пола!\n"
+            "Законопроект запрещает медицинские вмешательства, направленные на смену пола. "
+            "Он также запрещает трансгендерным людям усыновлять детей.\n")
+    a = analyse_text(text, as_of=AS_OF)
+    assert not a.conflicts_iccpr and a.targets_group == "none"

@@ -297,3 +297,14 @@ def test_may_not_bans_and_named_bodies_reach_their_right(text, article):
 def test_a_marriage_ban_is_no_speech_restriction():
     assert "restricts_expression" not in clause_signals(
         _clause("Marriage between persons of the same sex is prohibited."))
+
+
+@pytest.mark.parametrize("text", [
+    "Просим ввести уголовную ответственность за побои и обеспечить кризисные центры для "
+    "пострадавших женщин и детей.",
+    "We ask for shelters for victims of trafficking, women and girls, and criminal penalties "
+    "for traffickers.",
+])
+def test_help_for_victims_protects_them(text):
+    a = _analyse(text)
+    assert not a.conflicts_iccpr and a.targets_group == "none"
