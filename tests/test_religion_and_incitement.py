@@ -232,6 +232,8 @@ def strip_marks(marked: str) -> tuple[str, list[tuple[str, tuple[int, int]]]]:
      {18, 22}),
     ("<m>Missionary activity</m> <l>without registration</l> is prohibited.", {18}),
     ("Діяльність <l>незареєстрованих</l> <m>релігійних організацій</m> забороняється.", {18, 22}),
+    # Kazakh: the negative suffix of «тіркелмеген» is the meaning, not a denial of it
+    ("<l>Тіркелмеген</l> <m>діни бірлестіктердің</m> қызметіне тыйым салынады.", {18, 22}),
 ])
 def test_a_ban_on_acting_without_registration_is_a_defect_not_a_distinction(text, articles):
     # the freedom made to depend on the State's permission: a defect on its face (the onus to

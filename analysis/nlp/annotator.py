@@ -230,6 +230,9 @@ def _imperative_lemmas(lang: str) -> frozenset:
 
 
 GENERIC_MEASURES = frozenset({"ban", "restrict", "remove", "close"})
+SELF_NEGATING = frozenset({"require_registration"})
+"""Concepts whose words carry their own negation ("unregistered", «без регистрации», Kazakh
+«тіркелмеген» with its negative suffix): the negation is the meaning, not a denial of it."""
 """Measure concepts whose words are also everyday words ("limit", «запрет», "close", "remove"):
 such a measure counts only when its clause names something it restricts (``RESTRICTABLE``,
 a communication channel or a right). "Reduce the speed limit on roads around schools" is an
@@ -312,7 +315,7 @@ def _doc_clauses(doc, plan: _Plan, unit_ids: list[int], lang: str, lex,
         hits = all_hits[k]
         prohibitions = () if kazakh else _prohibitions(toks, hits, negation_words)
         for s, e, label, concept in hits:
-            if label in NEGATABLE:
+            if label in NEGATABLE and concept not in SELF_NEGATING:
                 negated = (is_negated(toks, s, e, lo, hi, label, negation_words, lang,
                                       permissions=lex.permissions) if kazakh
                            else _negated_before(toks, s, lo, negation_words, prohibitions, label))
