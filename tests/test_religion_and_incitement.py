@@ -304,3 +304,12 @@ def test_a_refusal_to_let_places_of_worship_be_built_engages_article_18():
 def test_a_dress_rule_without_religion_engages_no_religion():
     a = analyse_text("Employees may not wear jeans at work.\n", as_of=AS_OF)
     assert "religion" not in a.engages and not a.conflicts_iccpr
+
+
+def test_clothing_that_covers_the_face_is_not_a_closure():
+    # «закрывающей лицо» describes clothing; «закрывать» is no measure on its own, «закрыть»
+    # (an organisation, a site) still is
+    a = analyse_text("Запретить ношение никаба и одежды, закрывающей лицо.\n", as_of=AS_OF)
+    spans = [s for c in a.clauses for s in c.spans]
+    assert not [s for s in spans if s.concept == "close"]
+    assert [s for s in spans if s.label == "practice" and s.text == "никаба"]
