@@ -119,7 +119,7 @@ Hatred "against the Government" is this, not the hatred of art. 20(2)."""
 
 _GENERIC_RELIGION_RE = re.compile(
     r"(?:religio\w*|belief|faith|религи\w*|вероисповедани\w*|релігі\w*|віросповідан\w*"
-    r"|дін|діни|дінге|дінн\w*|дінді)$", re.IGNORECASE | re.UNICODE)
+    r"|дін|діни|дінге|дінн\w*|дінді|дінтану\w*)$", re.IGNORECASE | re.UNICODE)
 """Religion in general ("religious schools", «обучение религии», «діни»): a rule about it reaches
 every faith alike (art. 18(3)); a faith named, its believers or "sects" single out persons."""
 HISTORY_RE = re.compile(
@@ -494,7 +494,7 @@ _REPEAL_RE = re.compile(
     r"|отмен\w*|упраздн\w*|скасу\w*|скасуванн\w*|(?:not to|not|never) sign|veto(?:es|ed|ing)?"
     r"|не подпис\w*|наложить вето на|наложи\w* вето на|не підпис\w*|накласти вето на|вето на"
     r"|reject\w*|(?:not to|not) adopt|отклон\w*|не принима\w*|не принять|не ухвалю\w*|відхил\w*)\b"
-    r"|\bкүшін жою\w*|\bкүшін жой\w*|\bқол қоймау\w*|\bқол қоймаңыз\w*",
+    r"|\bкүшін жою\w*|\bкүшін жой\w*|\bқол қоймау\w*|\bқол қоймаңыз\w*|\bқабылдама\w*",
     re.IGNORECASE | re.UNICODE)
 """Words that undo a measure: "repeal the ban on LGBT propaganda", «отменить запрет», «скасувати
 заборону», «… заңның күшін жоюды» (Kazakh: after the law it undoes). They oppose the measure
@@ -571,7 +571,8 @@ def _direct_object_gap(gap: str) -> bool:
                for i, w in enumerate(words) if w.lower() in _GAP_PREPOSITIONS)
 
 
-_KK_REPEAL_GAP_RE = re.compile(r"^\s*(?:туралы\s+)?(?:заң\w*\s+|бап\w*\s+)?$",
+_KK_REPEAL_GAP_RE = re.compile(r"^\s*(?:\w*(?:атын|етін|йтын|йтін)\s+|салу\s+)?(?:туралы\s+)?"
+                               r"(?:заң\w*\s+)?(?:жоба\w*\s+|бап\w*\s+)?$",
                                re.IGNORECASE | re.UNICODE)
 _PUNCT_RE = re.compile(r"[,;:.!?()]")
 """An opposition word governs words up to the next punctuation: "against violence, and for a
@@ -647,7 +648,7 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
             calls.extend(shield_calls)
         opposed.extend(shield_opposed)
     bans = [s for s in p.measures if s.concept == "ban"]
-    for c in (s for s in p.measures if s.concept == "censor") if bans else ():
+    for c in (s for s in p.measures if s.concept in ("censor", "restrict")) if bans else ():
         # "prohibits censorship", «запрещает цензуру», «Цензура запрещается»: the ban is of
         # the restriction, which protects speech (Constitution art. 20(1))
         for b in bans:
@@ -672,7 +673,7 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
     if p.measures or (demand and p.expression):
         for m in _REPEAL_RE.finditer(text):
             a, b = clause.start + m.start(), clause.start + m.end()
-            if m.group(0).lower().startswith(("күшін", "қол")):
+            if m.group(0).lower().startswith(("күшін", "қол", "қабылдама")):
                 near = [s for s in p.measures if a - 2 * _OPPOSITION_REACH <= s.start and s.end <= a]
                 target = max(near, key=lambda s: s.end, default=None)
                 if target is not None and not _KK_REPEAL_GAP_RE.match(

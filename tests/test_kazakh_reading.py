@@ -113,3 +113,27 @@ def test_a_short_kazakh_clause_without_kazakh_letters_is_kazakh_by_its_words(tex
 
     (clause,) = [c for c in annotate(document_from_text(text)).clauses if c.language]
     assert clause.language == lang
+
+
+def test_kazakh_nouns_ending_in_ma_are_not_negative_verbs():
+    # «сараптамасының» (expert review), «жарнамасына» (advertising): the -ма is the noun's own
+    from analysis.pipeline import analyse_text
+    a = analyse_text("Діни әдебиетті тарату дінтану сараптамасының оң қорытындысы болған жағдайда "
+                     "ғана жүзеге асырылады.\n", as_of="2025-01-01")
+    assert 18 in a.conflicts_iccpr
+    a = analyse_text("ЛГБТ жарнамасына тыйым салынады.\n", as_of="2025-01-01")
+    assert {19, 26} <= set(a.conflicts_iccpr)
+
+
+def test_a_kazakh_ban_on_restricting_rights_is_a_guarantee():
+    # Constitution art. 39(3): «… құқықтарын шектеуге жол берілмейді»
+    from analysis.pipeline import analyse_text
+    a = analyse_text("Саяси себептер бойынша азаматтардың құқықтарын шектеуге жол берілмейді.\n",
+                     as_of="2025-01-01")
+    assert not a.conflicts_iccpr and a.targets_group == "none"
+
+
+def test_a_kazakh_request_not_to_adopt_a_ban_restricts_nothing():
+    from analysis.pipeline import analyse_text
+    a = analyse_text("ЛГБТ насихатына тыйым салатын заң жобасын қабылдамаңыздар.\n", as_of="2025-01-01")
+    assert not a.conflicts_iccpr

@@ -22,6 +22,20 @@ import re
 
 NEGATABLE = frozenset({"measure", "penalty", "expression"})
 _KK_NEG = re.compile(r"(?:ма|ме|ба|бе|па|пе)(?:й|с|ған|ген|у|уы|уі|йды|йді|ды|ді|сын|сін|ңыз|ңдар|йтын|йтін|лы|лі|уға|уге)\w*$")
+_KK_MA_NOUNS = re.compile(
+    r"^(?:сараптама|жарнама|норма|тізбе|бағдарлама|хабарлама|нұсқама|тұжырымдама|анықтама"
+    r"|ережеме)", re.IGNORECASE | re.UNICODE)
+"""Kazakh nouns that end in -ма/-ме/-ба/-бе before their case ending («сараптамасының», «жарнамасына»,
+«нормасы», «бағдарламасы»: expert review, advertising, norm, programme): their syllable is part of
+the word, not the negative suffix of a verb."""
+
+
+def _kk_negative(low: str) -> bool:
+    """Whether a Kazakh word form carries the negative suffix (:data:`_KK_NEG`), not a noun's
+    own -ма (:data:`_KK_MA_NOUNS`)."""
+    return len(low) > 5 and _KK_NEG.search(low[3:]) is not None and not _KK_MA_NOUNS.match(low)
+
+
 PUNCT_STOPS = frozenset(",;:()\"-")  # also tokens spaCy does not flag as punctuation
 
 
@@ -38,7 +52,7 @@ def is_negated(toks, start: int, end: int, lo: int, hi: int, label: str, negatio
     if lang == "kk":
         if label == "measure" and toks.word(start).lower() in permissions:
             # «жол берілмейді» prohibits; «жол беріледі» ("is allowed") is a negated prohibition
-            refused = any(len(low) > 5 and _KK_NEG.search(low[3:])
+            refused = any(_kk_negative(low)
                           for low in (toks.word(i).lower() for i in range(start + 1, end)))
             return not refused or (end < hi and toks.word(end).lower() in negation)
         # Kazakh negation is postpositive: «дәстүрлі емес», «салынбайды»
@@ -46,7 +60,7 @@ def is_negated(toks, start: int, end: int, lo: int, hi: int, label: str, negatio
             return True
         for i in range(end - 1, min(end + 1, hi)):
             low = toks.word(i).lower()
-            if len(low) > 5 and _KK_NEG.search(low[3:]):
+            if _kk_negative(low):
                 return True
         return False
     i = start - 1
