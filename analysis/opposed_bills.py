@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from .models import Clause
+from .signals import AUTHOR_VOICE_RE
 
 _BILL = (r"(?:bill|draft law|law|legislation|amendments?|act|законопроект\w*|закон\w*|поправк\w*"
          r"|законопроєкт\w*|заң\w*|заң жобасы\w*)")
@@ -49,14 +50,13 @@ _DESCRIBES_BILL_RE = re.compile(
 «Законопроект запрещает …»), or "It would …" right after."""
 
 
-_AUTHOR_VOICE_RE = re.compile(
-    r"\b(?:we|us|our|I)\b|\b(?:мы|нас|наш\w*|я|просим|прошу|призываем|требуем|обращаемся"
-    r"|ми|нас|просимо|закликаємо|вимагаємо|звертаємося|біз|сұраймыз|шақырамыз|өтінеміз"
-    r"|талап етеміз)\b|(?:^\W*|[:!]\s*)(?:do not|don't|reject|stop|veto|не подписывайте|отклоните"
-    r"|не принимайте|не підписуйте|відхиліть|не ухвалюйте)\b", re.IGNORECASE | re.UNICODE)
-"""The author's own voice: "we call on …", «Просим …», «Сұраймыз», or an imperative. A report
-that others opposed a bill ("UN experts urged the President not to sign the bill") still
-describes the bill, which is what such a text is assessed for."""
+_AUTHOR_VOICE_RE = AUTHOR_VOICE_RE
+_NOT_BEFORE_RE = re.compile(r"(?:\bне|\bnot(?: to)?|\bdon't|\bdo not|\bnever|\bні|\bпротив|\bпроти"
+                            r"|\boppose[sd]?(?: the)?|\bagainst(?: the)?)\s+(?:[\w-]+\s+)?$",
+                            re.IGNORECASE | re.UNICODE)
+_PAST_RE = re.compile(r"\b(?:repealed|rejected|vetoed|withdrew|withdrawn|opposed|отменил\w*"
+                      r"|отклонил\w*|скасува\w*|відхилил\w*)\b", re.IGNORECASE | re.UNICODE)
+"""A repeal or rejection already done ("We repealed the old law"): nothing is opposed now."""
 _PRONOUN_START_RE = re.compile(r"^\W*(?:it|он|она|оно|він|вона|воно|ол)\s", re.IGNORECASE | re.UNICODE)
 _BILL_STEMS = ("bill", "law", "legislation", "amendment", "act", "закон", "поправк", "заң")
 
@@ -91,7 +91,10 @@ def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
                 else s for s in clause.spans)})
             continue
         described = False
-        if (not opposing and clause.kind != "norm" and _mentions_a_bill(clause.text)
-                and _OPPOSES_BILL_RE.search(clause.text) and _AUTHOR_VOICE_RE.search(clause.text)):
+        oppose = (not opposing and clause.kind != "norm" and _mentions_a_bill(clause.text)
+                  and _OPPOSES_BILL_RE.search(clause.text))
+        if (oppose and _AUTHOR_VOICE_RE.search(clause.text)
+                and not _NOT_BEFORE_RE.search(clause.text, max(0, oppose.start() - 25), oppose.start())
+                and not _PAST_RE.search(clause.text, oppose.start(), oppose.end() + 12)):
             opposing = True  # a petition or a report opposes; a law's own repeal clause does not
     return out

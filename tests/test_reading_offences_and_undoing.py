@@ -308,3 +308,63 @@ def test_a_marriage_ban_is_no_speech_restriction():
 def test_help_for_victims_protects_them(text):
     a = _analyse(text)
     assert not a.conflicts_iccpr and a.targets_group == "none"
+
+
+# An adversarial review (round 11) wrote sentences where the readings above could misfire;
+# these are constructed sentences in its shapes.
+@pytest.mark.parametrize("text", [
+    "Propaganda of non-traditional sexual relations is prohibited and punished by a fine; "
+    "Article 5 of the previous Law shall cease to have effect.",
+    "Пропаганда ЛГБТ забороняється, а стаття 5 втрачає чинність.",
+    "Media outlets that spread LGBT propaganda shall be fined, and their licences shall be "
+    "revoked.",
+    "Просим депутатов не отклонять законопроект. Законопроект запрещает пропаганду ЛГБТ среди "
+    "детей.",
+    "We urge the Senate not to reject the bill, which bans LGBT propaganda.",
+    "Мы против отмены закона, который запрещает пропаганду ЛГБТ.",
+    "We oppose the bill, which would only fine LGBT propaganda, and demand a law that bans it "
+    "entirely.",
+    "Human Rights Watch criticised the law, which bans LGBT propaganda and punishes it with fines.",
+    "Парламент отклонил поправки к закону, который запрещает пропаганду ЛГБТ.",
+    "No person shall publish or distribute material promoting homosexuality.",
+    "No one shall be punished for peaceful protest, but rallies promoting LGBT propaganda are "
+    "banned.",
+])
+def test_a_repeal_a_guarantee_or_an_opposition_elsewhere_leaves_the_ban_standing(text):
+    # a repeal undoes only what its own segment names, a guarantee reaches only its own
+    # segment, negated or past opposition supports the ban, and another's criticism of a law
+    # still describes the law
+    a = _analyse(text)
+    assert a.verdict == "incompatible" and {19, 26} <= set(a.conflicts_iccpr)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials who show contempt for citizens' complaints shall be fined.",
+    "Правительство образует уполномоченный орган; нарушение порядка регистрации влечёт штраф.",
+    "Banks that deny loans to victims of the former regime shall be fined.",
+    "Одобрение сделки в нарушение налогового режима влечёт штраф.",
+    "Advertising of medicines without state registration is prohibited.",
+    "Driving a vehicle without registration is prohibited and punished by a fine.",
+])
+def test_state_history_and_registration_readings_stay_in_their_lane(text):
+    a = _analyse(text)
+    assert not a.conflicts_iccpr
+
+
+def test_hatred_of_officials_is_no_art_20_hatred():
+    a = _analyse("Возбуждение ненависти в отношении представителей власти наказывается лишением "
+                 "свободы.")
+    assert 19 in a.conflicts_iccpr
+
+
+def test_a_restriction_of_rallies_is_for_the_state_to_justify():
+    # "the onus is on the authorities to justify any restrictions" (CCPR/C/GC/37 para 36)
+    a = _analyse("Rallies within 200 metres of the Parliament building are prohibited.")
+    assert a.verdict == "mixed" and any(
+        f.provision_id == "iccpr/art_21" and f.test_id == "necessity_proportionality"
+        and f.status == "concern" for f in a.findings)
+
+
+def test_members_of_religious_associations_are_persons_singled_out():
+    a = _analyse("Членам религиозных объединений запрещается работать в государственных школах.")
+    assert 26 in a.conflicts_iccpr and a.targets_group == "religious"
