@@ -633,7 +633,7 @@ def _direct_object_gap(gap: str) -> bool:
 
 
 _KK_REPEAL_GAP_RE = re.compile(r"^\s*(?:\w*(?:атын|етін|йтын|йтін)\s+|салу\s+)?(?:туралы\s+)?"
-                               r"(?:заң\w*\s+)?(?:жоба\w*\s+|бап\w*\s+)?$",
+                               r"(?:заң\w*\s+)?(?:жоба\w*\s+|бап\w*\s+|түзету\w*\s+)?$",
                                re.IGNORECASE | re.UNICODE)
 _PUNCT_RE = re.compile(r"[,;:.!?()]")
 """An opposition word governs words up to the next punctuation: "against violence, and for a

@@ -135,5 +135,18 @@ def test_a_kazakh_ban_on_restricting_rights_is_a_guarantee():
 
 def test_a_kazakh_request_not_to_adopt_a_ban_restricts_nothing():
     from analysis.pipeline import analyse_text
-    a = analyse_text("ЛГБТ насихатына тыйым салатын заң жобасын қабылдамаңыздар.\n", as_of="2025-01-01")
-    assert not a.conflicts_iccpr
+    for text in ("ЛГБТ насихатына тыйым салатын заң жобасын қабылдамаңыздар.",
+                 "Дәстүрлі емес жыныстық бағдарды насихаттауға тыйым салатын түзетулерді "
+                 "қабылдамаңыздар."):
+        a = analyse_text(text + "\n", as_of="2025-01-01")
+        assert not a.conflicts_iccpr, text
+
+
+def test_not_through_censorship_negates_censorship():
+    # «… цензура … арқылы емес, білім арқылы» ("not through censorship but through education")
+    from analysis.nlp import annotate
+    from analysis.text import document_from_text
+    text = "Балаларды қорғау цензура мен қудалау арқылы емес, білім арқылы жүзеге асуы керек.\n"
+    (clause,) = [c for c in annotate(document_from_text(text)).clauses if c.language]
+    censor = [s for s in clause.spans if s.concept == "censor"]
+    assert censor and all(s.negated for s in censor)

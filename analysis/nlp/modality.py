@@ -36,6 +36,7 @@ def _kk_negative(low: str) -> bool:
     return len(low) > 5 and _KK_NEG.search(low[3:]) is not None and not _KK_MA_NOUNS.match(low)
 
 
+_KK_POSTPOSITIONS = frozenset({"арқылы", "жолымен", "үшін", "сияқты", "ретінде"})
 PUNCT_STOPS = frozenset(",;:()\"-")  # also tokens spaCy does not flag as punctuation
 
 
@@ -61,6 +62,14 @@ def is_negated(toks, start: int, end: int, lo: int, hi: int, label: str, negatio
         for i in range(end - 1, min(end + 1, hi)):
             low = toks.word(i).lower()
             if _kk_negative(low):
+                return True
+        # «цензура мен қудалау арқылы емес, білім арқылы» ("not through censorship but through
+        # education"): «емес» after a postposition negates the phrase before it
+        for i in range(end, min(end + 7, hi - 1)):
+            word = toks.word(i)
+            if word in PUNCT_STOPS or toks.is_punct(i):
+                break
+            if word.lower() in _KK_POSTPOSITIONS and toks.word(i + 1).lower() in negation:
                 return True
         return False
     i = start - 1
