@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from .models import Clause
-from .signals import AUTHOR_VOICE_RE
+from .signals import AUTHOR_VOICE_RE, NOT_BEFORE_RE
 
 _BILL = (r"(?:bill|draft law|law|legislation|amendments?|act|законопроект\w*|закон\w*|поправк\w*"
          r"|законопроєкт\w*|заң\w*|заң жобасы\w*)")
@@ -51,9 +51,6 @@ _DESCRIBES_BILL_RE = re.compile(
 
 
 _AUTHOR_VOICE_RE = AUTHOR_VOICE_RE
-_NOT_BEFORE_RE = re.compile(r"(?:\bне|\bnot(?: to)?|\bdon't|\bdo not|\bnever|\bні|\bпротив|\bпроти"
-                            r"|\boppose[sd]?(?: the)?|\bagainst(?: the)?)\s+(?:[\w-]+\s+)?$",
-                            re.IGNORECASE | re.UNICODE)
 _PAST_RE = re.compile(r"\b(?:repealed|rejected|vetoed|withdrew|withdrawn|opposed|отменил\w*"
                       r"|отклонил\w*|скасува\w*|відхилил\w*)\b", re.IGNORECASE | re.UNICODE)
 """A repeal or rejection already done ("We repealed the old law"): nothing is opposed now."""
@@ -94,7 +91,7 @@ def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
         oppose = (not opposing and clause.kind != "norm" and _mentions_a_bill(clause.text)
                   and _OPPOSES_BILL_RE.search(clause.text))
         if (oppose and _AUTHOR_VOICE_RE.search(clause.text)
-                and not _NOT_BEFORE_RE.search(clause.text, max(0, oppose.start() - 25), oppose.start())
+                and not NOT_BEFORE_RE.search(clause.text, max(0, oppose.start() - 25), oppose.start())
                 and not _PAST_RE.search(clause.text, oppose.start(), oppose.end() + 12)):
             opposing = True  # a petition or a report opposes; a law's own repeal clause does not
     return out

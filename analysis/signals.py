@@ -600,7 +600,7 @@ instrument itself ("This Bill seeks to repeal …"). A report that others oppose
 law ("Human Rights Watch criticised the law, which bans …", «Парламент отклонил поправки к
 закону, который запрещает …») still describes the law, which is what such a text is assessed
 for."""
-_NOT_BEFORE_RE = re.compile(r"(?:\bне|\bnot(?: to)?|\bdon't|\bdo not|\bnever|\bні|\bпротив|\bпроти"
+NOT_BEFORE_RE = re.compile(r"(?:\bне|\bnot(?: to)?|\bdon't|\bdo not|\bnever|\bні|\bпротив|\bпроти"
                             r"|\boppose[sd]?(?: the)?|\bagainst(?: the)?)\s+(?:[\w-]+\s+)?$",
                             re.IGNORECASE | re.UNICODE)
 """A negation just before an undoing or opposing verb («не отклонять», "not to reject"): the
@@ -739,7 +739,7 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                            if clause.start + lo <= s.start and s.end <= clause.start + m.start())
     sending_back = (p.measures or p.penalties) and AUTHOR_VOICE_RE.search(text) is not None
     for m in _SEND_BACK_RE.finditer(text) if sending_back else ():
-        if _NOT_BEFORE_RE.search(text, max(0, m.start() - 25), m.start()):
+        if NOT_BEFORE_RE.search(text, max(0, m.start() - 25), m.start()):
             continue  # «не отклонять законопроект»: the author wants it passed
         # "repeal section 377A …, which makes it an offence …", «вернуть в Парламент закон,
         # который запрещает …»: what the law undone or sent back does is opposed
@@ -750,7 +750,7 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                            if clause.start + bill.start("rel") <= s.start < clause.start + end)
     if p.measures or (demand and p.expression):
         for m in _REPEAL_RE.finditer(text):
-            if _NOT_BEFORE_RE.search(text, max(0, m.start() - 25), m.start()):
+            if NOT_BEFORE_RE.search(text, max(0, m.start() - 25), m.start()):
                 continue  # "not to repeal the ban": the ban stays
             a, b = clause.start + m.start(), clause.start + m.end()
             if m.group(0).lower().startswith(("күшін", "қол", "қабылдама")):
