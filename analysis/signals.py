@@ -84,7 +84,7 @@ ASSOCIATION_GROUPS = frozenset({"ngo", "foreign_agent", "religious_body"})
 """Organisations as such, and the statuses the law gives them. A law's treatment of religious
 organisations as a class (registration, liquidation, a ban on the activity of unregistered
 ones) is tested under freedom of association and of religion (ICCPR arts. 22 and 18(3);
-Malakhovsky v. Belarus, CCPR/C/84/D/1207/2003), not as a distinction between persons."""
+GC22 para 8), not as a distinction between persons."""
 
 _STATE_SPEECH = (r"(?:insult\w*|disrespect\w*|defam\w*|slander\w*|libel\w*|contempt|disaffection"
                  r"|criticis\w*|criticiz\w*|discredit\w*|desecrat\w*|оскорбл\w*|неуважени\w*"
@@ -293,8 +293,9 @@ _CONDUCT_PATTERNS = (
     # the conduct is the topic, not what is restricted (:func:`_compute`)
     r"\bhomosexual (?:acts?|behaviou?r|conduct)\b", r"\bsodomy\b", r"\bbuggery\b",
     r"\bsexual (?:intercourse|relations) between (?:men|women|persons of the same sex)\b",
-    # the penal codes' older euphemisms for the same conduct (Tasmania's ss. 122-123 in Toonen,
-    # para 2.1; Botswana's s. 164; Singapore's former s. 377A)
+    # the penal codes' older euphemisms for the same conduct (Tasmania's ss. 122-123, "the
+    # prohibition against private homosexual behaviour" of Toonen, para 8.3; Botswana's s. 164;
+    # Singapore's former s. 377A)
     r"\bagainst the order of nature\b", r"\bgross indecency\b",
     r"\bunnatural (?:offen[cs]es?|sexual (?:intercourse|acts?)|acts?|vice|carnal)\b",
     r"\bsexual intercourse (?:with|between) (?:another |any other |other )?(?:male|female)s?"

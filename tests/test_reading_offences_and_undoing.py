@@ -40,14 +40,14 @@ def test_common_law_offence_wording_restricts_speech(text):
 
 
 @pytest.mark.parametrize("text, conduct", [
-    # Tasmania's Criminal Code ss. 122-123 in the shape quoted in Toonen v. Australia, para 2.1
+    # Tasmania's Criminal Code ss. 122-123 (Toonen v. Australia, para 8.3), in our own words
     ("Any person who has sexual intercourse with any person against the order of nature is "
      "guilty of a crime.", "against the order of nature"),
     ("Any male person who commits any act of gross indecency with another male person is "
      "guilty of a crime.", "gross indecency"),
 ])
 def test_older_penal_code_euphemisms_are_private_conduct(text, conduct):
-    # criminalising consensual sexual conduct interferes with privacy (Toonen, para 8.2)
+    # criminalising consensual sexual conduct interferes with privacy (Toonen, para 8.3)
     c = _clause(text)
     assert conduct in [e.text for e in clause_evidence(c).get("reaches_privacy", [])]
     a = _analyse(text)
@@ -259,7 +259,7 @@ def test_rejecting_or_not_adopting_a_bill_that_bans_restricts_nothing(text):
     "Incitement to hatred against a national or ethnic group shall be punished by imprisonment.",
     "A person who expresses contempt for a group of persons on grounds of their sexual "
     "orientation shall be punished by a fine.",
-    # Swedish Penal Code ch. 16 s. 8 in its common English rendering (Vejdeland v. Sweden)
+    # Swedish Penal Code ch. 16 s. 8 as commonly rendered in English (a test input)
     "A person who, in a disseminated statement or communication, threatens or expresses contempt "
     "for a national, ethnic or other such group of persons with allusion to race, colour, "
     "national or ethnic origin, religious belief or sexual orientation, shall be sentenced for "
