@@ -56,7 +56,8 @@ PRIMARY_KINDS = frozenset({
     "legality", "legitimate_aim", "necessity", "proportionality", "necessity_proportionality",
     "non_discrimination", "closed_list", "treaty_priority", "admissibility", "precedent",
 })
-DEFECT_SIGNALS = frozenset({"vague_term", "distinction", "total_ban", "prior_restraint", "licensing"})
+DEFECT_SIGNALS = frozenset({"vague_term", "distinction", "total_ban", "prior_restraint", "licensing",
+                            "custodial_defamation"})
 NECESSITY_KINDS = frozenset({"necessity", "proportionality", "necessity_proportionality"})
 ON_LIST_SIGNAL = "closed_list_speech"
 """Necessity and proportionality (ICCPR 19(3); Constitution art. 39) of a raised test:
@@ -66,8 +67,10 @@ ON_LIST_SIGNAL = "closed_list_speech"
   necessary: ``conflict`` ("Restrictions must not be overbroad", GC34 para 34);
 - without one, a list of channels, criminal liability or a prison term do not by themselves
   refute necessity: the State "must demonstrate in specific and individualized fashion ... the
-  necessity and proportionality of the specific action taken" (GC34 para 35), so the test is a ``concern``. (GC34 para 47 says "imprisonment is never an
-  appropriate penalty" of defamation only, not of every speech offence);
+  necessity and proportionality of the specific action taken" (GC34 para 35), so the test is a
+  ``concern``. GC34 para 47 says "imprisonment is never an appropriate penalty" of defamation
+  only, not of every speech offence: prison for defamation is a defect
+  (``custodial_defamation``), prison for other speech is not;
 - speech on the closed list (war propaganda, advocacy of hatred that incites, violence,
   terrorism, extremism: ICCPR art. 20, Constitution art. 20(3)) without a defect is the
   restriction the Covenant itself requires (GC34 paras 50-52): ``compatible``, also with a

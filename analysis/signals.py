@@ -48,7 +48,7 @@ SIGNALS: tuple[str, ...] = (
     *sorted(set(AIM_SIGNALS.values())), "aim_stated", "aim_listed",
     "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
     "reaches_religion", "reaches_family", "protective", "closed_list_speech", "unlisted_propaganda", "legal_ref",
-    "disrespect_of_belief", "shields_the_state", "historical_opinion",
+    "disrespect_of_belief", "shields_the_state", "historical_opinion", "custodial_defamation",
     # document-level
     "is_petition", "thin_evidence",
 )
@@ -121,6 +121,14 @@ officials or symbols ("insulting the President", «неуважение к … �
 Вооруженных Сил», «Президентті қорлау»): the Covenant gives such expression particular value,
 and "States parties should not prohibit criticism of institutions" (CCPR/C/GC/34 paras 38, 42).
 Hatred "against the Government" is this, not the hatred of art. 20(2)."""
+
+DEFAMATION_RE = re.compile(
+    r"\b(?:defam\w*|libel\w*|slander\w*|diffam\w*|клевет\w*|наклеп\w*|жала жаб\w*|жала жап\w*)",
+    re.IGNORECASE | re.UNICODE)
+"""Defamation of a person («клевета», «наклеп», «жала жабу», "libel"). With a custodial
+penalty it is a defect on the text's face: "imprisonment is never an appropriate penalty"
+for it (CCPR/C/GC/34 para 47)."""
+_DEFAMATION_STEMS = ("defam", "libel", "slander", "diffam", "клевет", "наклеп", "жала ж")
 
 _MEMBERS_BEFORE_RE = re.compile(r"(?:член\w*|members? of|мүше\w*|учасник\w*)\s+$",
                                 re.IGNORECASE | re.UNICODE)
@@ -500,12 +508,17 @@ _STATED_OPPOSITION_RE = re.compile(
     re.IGNORECASE | re.UNICODE)
 """Outside a demand, only a stated opposition ("we oppose", «выступаем против») opposes a
 measure: "against" and «против» alone are mostly prepositions there ("crimes against minors")."""
+UNDO_WORDS = (
+    r"repeal\w*|reject\w*|(?:not to|not|never) sign|veto\w*|(?:not to|not) adopt"
+    r"|не подпис\w*|(?:наложи\w* )?вето на|отклон\w*|не принима\w*|не принять"
+    r"|не підпис\w*|(?:накласти )?вето на|відхил\w*|не ухвалю\w*"
+    r"|қабылдама\w*|қол қоймау\w*|қол қоймаңыз\w*")
+"""Words that undo a law or refuse to make one ("repeal", "not to sign", "veto", «отклонить»,
+«не підписувати», «қабылдамаңыздар»): the core shared by :data:`_REPEAL_RE`,
+:data:`_SEND_BACK_RE` and ``analysis.opposed_bills``, each adding the words of its own use."""
 _REPEAL_RE = re.compile(
-    r"\b(?:repeal\w*|abolish\w*|abolition|revok\w*|revocation|rescind\w*|lift(?:s|ed|ing)?|(?:put )?an end to"
-    r"|отмен\w*|упраздн\w*|скасу\w*|скасуванн\w*|(?:not to|not|never) sign|veto(?:es|ed|ing)?"
-    r"|не подпис\w*|наложить вето на|наложи\w* вето на|не підпис\w*|накласти вето на|вето на"
-    r"|reject\w*|(?:not to|not) adopt|отклон\w*|не принима\w*|не принять|не ухвалю\w*|відхил\w*)\b"
-    r"|\bкүшін жою\w*|\bкүшін жой\w*|\bқол қоймау\w*|\bқол қоймаңыз\w*|\bқабылдама\w*",
+    rf"\b(?:{UNDO_WORDS}|abolish\w*|abolition|revok\w*|revocation|rescind\w*|lift(?:s|ed|ing)?"
+    r"|(?:put )?an end to|отмен\w*|упраздн\w*|скасу\w*|күшін жо[юй]\w*)\b",
     re.IGNORECASE | re.UNICODE)
 """Words that undo a measure: "repeal the ban on LGBT propaganda", «отменить запрет», «скасувати
 заборону», «… заңның күшін жоюды» (Kazakh: after the law it undoes). They oppose the measure
@@ -640,11 +653,9 @@ _PUNCT_RE = re.compile(r"[,;:.!?()]")
 """An opposition word governs words up to the next punctuation: "against violence, and for a
 ban on propaganda" opposes violence only."""
 _SEND_BACK_RE = re.compile(
-    r"\b(?:repeal\w*|abolish\w*|revok\w*|rescind\w*|(?:not to|not|never) sign|veto(?:es|ed|ing)?"
-    r"|отмен\w*|не подпис\w*|вето на|не підпис\w*|скасу\w*|вернуть|возвратить|верните|return"
-    r"|send back|повернути|поверніть|reject\w*|(?:not to|not) adopt|отклон\w*|не принима\w*"
-    r"|не принять|не ухвалю\w*|відхил\w*|қабылдама\w*)\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?(?:парламент\w*"
-    r"|мажилис\w*|сенат\w*|parliament|верховн\w* рад\w*))?", re.IGNORECASE | re.UNICODE)
+    rf"\b(?:{UNDO_WORDS}|abolish\w*|revok\w*|rescind\w*|отмен\w*|скасу\w*|вернуть|возвратить"
+    r"|верните|return|send back|повернути|поверніть)\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?"
+    r"(?:парламент\w*|мажилис\w*|сенат\w*|parliament|верховн\w* рад\w*))?", re.IGNORECASE | re.UNICODE)
 """Undoing or sending back a law described by a relative clause (:data:`_OPPOSED_BILL_RE`)."""
 _REPEAL_NOUNS = frozenset({"repeal", "abolition", "revocation", "lifting"})
 _PASSIVE_GAP_RE = re.compile(r"^\s*(?:(?:being|to|be|is|are|was|were|getting)\s+){0,2}$",
@@ -1446,6 +1457,10 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     cust = [s for s in p.penalties if s.concept in CUSTODIAL]
     if cust:
         put("custodial_penalty", _as_evidence(cust))
+    if cust and not on_list and any(stem in low for stem in _DEFAMATION_STEMS):
+        defamation = _matches(clause, DEFAMATION_RE)
+        if defamation:  # GC34 para 47: no prison for defamation, whatever else the law says
+            put("custodial_defamation", defamation + _as_evidence(cust))
     crim = [s for s in p.penalties if s.concept in CRIMINAL]
     if crim:
         put("criminal_penalty", _as_evidence(crim))

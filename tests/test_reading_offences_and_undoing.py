@@ -78,6 +78,35 @@ def test_speech_that_protects_the_state_from_criticism_conflicts(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Клевета, то есть распространение заведомо ложных сведений, порочащих честь и достоинство "
+    "другого лица, наказывается штрафом либо лишением свободы на срок до двух лет.",
+    "Any person who publishes a defamatory libel shall be liable to imprisonment for two years.",
+    "Наклеп, поширений у засобах масової інформації, карається позбавленням волі на строк до "
+    "одного року.",
+])
+def test_defamation_punished_with_prison_conflicts(text):
+    # "imprisonment is never an appropriate penalty" for defamation (CCPR/C/GC/34 para 47)
+    signals = clause_signals(_clause(text))
+    assert {"custodial_defamation", "restricts_expression"} <= signals
+    a = _analyse(text)
+    assert a.verdict == "incompatible" and 19 in a.conflicts_iccpr
+    raised = [f for f in a.findings if f.test_id == "defamation_imprisonment" and f.status == "conflict"]
+    assert raised and any(r.id == "ccpr-c-gc-34/para_47" for r in raised[0].authorities)
+
+
+@pytest.mark.parametrize("text", [
+    "Клевета наказывается штрафом в размере до двухсот месячных расчётных показателей.",
+    "A person who publishes a defamatory statement is liable in damages to the person defamed.",
+])
+def test_defamation_without_prison_is_not_the_para_47_defect(text):
+    signals = clause_signals(_clause(text))
+    assert "custodial_defamation" not in signals
+    a = _analyse(text)
+    assert not any(f.test_id == "defamation_imprisonment" and f.status == "conflict"
+                   for f in a.findings)
+
+
+@pytest.mark.parametrize("text", [
     "Incitement to hatred against persons on account of their race is a criminal offence.",
     "Publishing material likely to stir up hatred against a group of persons on account of "
     "their sexual orientation is a criminal offence punishable by a fine.",

@@ -94,12 +94,17 @@ PRESIDENT_INSULT = make_clause(
 HISTORY_DENIAL = make_clause(
     "Public denial of the genocide is punishable by imprisonment.",
     [("imprisonment", "penalty", "imprisonment")], cid="p_13")
+# and in the words of penal defamation laws (GC34 para 47: never imprisonment)
+PRISON_DEFAMATION = make_clause(
+    "Defamation is punishable by imprisonment for up to two years.",
+    [("Defamation", "expression", "insult"), ("imprisonment", "penalty", "imprisonment")],
+    cid="p_14")
 
 POOL: tuple[Clause, ...] = (
     PETITION_DEMAND, HRW_DEMAND, PETITION_TITLE, KOAP_621, KZ_2025_BAN, ARREST, FOREIGN_AGENT,
     EQUALITY_ACT, SPEED_LIMIT, PRIDE_REFUSAL, BOOK_LABEL, FAMILY_AIM, WAR_PROPAGANDA, NOT_PROHIBITED,
     FOREIGN_NATIONAL, BLASPHEMY_BANS, MISSIONARY_BAN, RELIGION_SECURITY,
-    ADOPTION_BAN, PRESIDENT_INSULT, HISTORY_DENIAL,
+    ADOPTION_BAN, PRESIDENT_INSULT, HISTORY_DENIAL, PRISON_DEFAMATION,
 )
 
 UNIQUE = tuple(c.model_copy(update={"id": f"item_{i + 1}"}) for i, c in enumerate(POOL))
