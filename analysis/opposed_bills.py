@@ -22,17 +22,14 @@ import re
 from collections.abc import Sequence
 
 from .models import Clause
-from .signals import AUTHOR_VOICE_RE, NOT_BEFORE_RE
+from .signals import AUTHOR_VOICE_RE, NOT_BEFORE_RE, UNDO_WORDS
 
 _BILL = (r"(?:bill|draft law|law|legislation|amendments?|act|законопроект\w*|закон\w*|поправк\w*"
          r"|законопроєкт\w*|заң\w*|заң жобасы\w*)")
 _OPPOSES_BILL_RE = re.compile(
-    r"\b(?:oppose[sd]?|opposing|reject\w*|(?:not to|not|never) sign|veto\w*|withdraw\w*|repeal\w*"
-    r"|(?:not to|not) adopt|не принима\w*|не принять|отклон\w*|не ухвалю\w*|відхил\w*|қабылдама\w*"
+    rf"\b(?:{UNDO_WORDS}|oppose[sd]?|opposing|withdraw\w*"
     r"|(?:are|is|am|stand|speak out|protest|campaign(?:ing)?) against"
-    r"|отклонить|отклонил\w*|отозвать|не подпис\w*|наложить вето|вето на|отменить|против"
-    r"|відхилити|відкликати|не підпис\w*|накласти вето|скасувати|проти"
-    r"|қол қоймау\w*|қайтарып алу\w*|қарсы\w*)"
+    r"|отозвать|отменить|против|відкликати|скасувати|проти|қайтарып алу\w*|қарсы\w*)"
     rf"\b[^.!?]{{0,60}}?\b{_BILL}", re.IGNORECASE | re.UNICODE)
 """A clause that opposes a bill: "not to sign the Anti-Homosexuality Bill", "we oppose the
 bill", «Просим не подписывать закон …», «Мы против законопроекта …»."""
