@@ -1064,6 +1064,22 @@ def _thin_no_signal(findings: list[Finding], clauses: Sequence[Clause],
 # --------------------------------------------------------------------------- admissibility
 
 
+def _asked(views: Sequence[_ClauseView], doc_signals: frozenset[str]
+           ) -> tuple[Sequence[_ClauseView], frozenset[str]]:
+    """The clauses that say what a petition asks (its demands and title) and their signals.
+
+    The petitions law bars a petition whose *subject* could lead to violations of rights: its
+    narrative ("offenders film the cruelty and post it on social networks") is not its
+    subject. A text with no demand or title is read whole."""
+    asking = [v for v in views if v.clause.kind == "demand" or v.clause.id == "title"]
+    if not asking:
+        return views, doc_signals
+    sig: set[str] = {s for s in ("is_petition", "thin_evidence") if s in doc_signals}
+    for v in asking:
+        sig |= v.signals
+    return asking, frozenset(sig)
+
+
 def _admissibility_finding(kb, provision: Provision, test: Test, doc_signals: frozenset[str],
                            clauses: Sequence[Clause], comp: str, thin: bool, available: bool,
                            as_of: date, doc_quote: str,
@@ -1072,10 +1088,11 @@ def _admissibility_finding(kb, provision: Provision, test: Test, doc_signals: fr
     """Petitions law: the document-level test over the instrument's signals. ``words=False``
     (lean reasoning): the same status, evidence and confidence, no rationale."""
     if not words and available:
-        raised = "is_petition" in doc_signals and conditions_hold(test.conditions, doc_signals)
-        names = condition_names(test.conditions)
         if views is None:
             views = [_ClauseView(c, words=False) for c in clauses]
+        views, asked = _asked(views, doc_signals)
+        raised = "is_petition" in asked and conditions_hold(test.conditions, asked)
+        names = condition_names(test.conditions)
         ev = [e for v in views for e in v.bare_evidence(names) if e.span is not None]
         evidence = tuple(sorted({(e.start, e.end): e.span for e in ev}.values(),
                                 key=lambda s: (s.start, s.end)))[:12]
@@ -1094,10 +1111,11 @@ def _admissibility_finding(kb, provision: Provision, test: Test, doc_signals: fr
         status = "needs_review"
         evidence: tuple[Span, ...] = ()
     else:
-        raised = "is_petition" in doc_signals and conditions_hold(test.conditions, doc_signals)
-        names = condition_names(test.conditions)
         if views is None:
             views = [_ClauseView(c) for c in clauses]
+        views, asked = _asked(views, doc_signals)
+        raised = "is_petition" in asked and conditions_hold(test.conditions, asked)
+        names = condition_names(test.conditions)
         local_of = [v.evidence(names) for v in views]
         ev = [e for local, _ in local_of for e in local if e.span is not None]
         evidence = tuple(sorted({(e.start, e.end): e.span for e in ev}.values(),
