@@ -69,8 +69,8 @@ exercise of a freedom (worship, association, assembly) depend on prior permissio
 the text's face for arts. 18(3), 21 and 22, as the onus to justify any restriction lies on the
 authorities (CCPR/C/GC/37 para 36; GC22 para 8). Not censorship of speech (Constitution art.
 20(1)): registering a community is not reviewing what it says."""
-CUSTODIAL = frozenset({"arrest", "imprisonment"})
-CRIMINAL = frozenset({"criminal_liability", "imprisonment"})
+CUSTODIAL = frozenset({"arrest", "imprisonment", "death_penalty"})
+CRIMINAL = frozenset({"criminal_liability", "imprisonment", "death_penalty"})
 ASSEMBLY_OBJECTS = frozenset({"events", "assembly", "demonstration"})
 GATHERINGS = frozenset({"assembly"})
 """Rallies, marches, pickets, parades: restricted as such they engage the freedom of peaceful
@@ -212,6 +212,9 @@ _PRIVACY_PATTERNS = (
     r"\bчастн\w* жизн\w*", r"\bличн\w* жизн\w*", r"\bперсональн\w* данн\w*",
     r"\bприватн\w* житт\w*", r"\bособист\w* житт\w*", r"\bперсональн\w* дан\w*",
     r"\bжеке өмір\w*", r"\bдербес дерек\w*",
+    # identifying people by their faces or bodies, or users of a service by their identity
+    r"\bfacial recognition\b", r"\bbiometric\w*", r"\bбиометри\w*", r"\bбіометри\w*",
+    r"\bидентификаци\w* пользовател\w*", r"\bідентифікаці\w* користувач\w*",
 )
 _RELIGION_PATTERNS = (
     # teaching religion (ICCPR art. 18(1): "worship, observance, practice and teaching"; the
@@ -301,6 +304,9 @@ _CONDUCT_PATTERNS = (
     # the conduct is the topic, not what is restricted (:func:`_compute`)
     r"\bhomosexual (?:acts?|behaviou?r|conduct)\b", r"\bsodomy\b", r"\bbuggery\b",
     r"\bsexual (?:intercourse|relations) between (?:men|women|persons of the same sex)\b",
+    r"\bcarnal knowledge\b[^.;]{0,40}?\bof the same sex\b",
+    r"\bsexual (?:acts?|relations|intercourse|conduct)\b[^.;]{0,40}?\bof the same sex\b", r"\bsame-sex (?:sexual )?(?:acts?|conduct|intercourse)\b",
+    r"\bполов\w* (?:сношени|отношени|акт|связ)\w*[^.;]{0,30}?\bодного пола\b",
     # the penal codes' older euphemisms for the same conduct (Tasmania's ss. 122-123, "the
     # prohibition against private homosexual behaviour" of Toonen, para 8.3; Botswana's s. 164;
     # Singapore's former s. 377A)
@@ -504,7 +510,8 @@ _STATED_OPPOSITION_RE = re.compile(
     r"|\b(?:висловлю|висловив|висловил)\w* (?:\w+ )?стурбованість\b"
     r"|\bобеспокоен[аыо]?\b|\bстурбован(?:ий|а|і|о)?\b|\bкритику(?:ет|ют|ем)\b"
     r"|\bкритику(?:є|ють)\b|\bалаңдаушылық білдір\w*"
-    r"|\bвыступа\w* против\b|\bвиступа\w* проти\b|\bқарсы(?:мыз|пыз|мын|пын)\b|\bқарсы шығ\w*",
+    r"|\bвыступа\w* против\b|\bвиступа\w* проти\b|\bпротесту\w* (?:против|проти)\b"
+    r"|\bprotest(?:s|ed|ing)? against\b|\bқарсы(?:мыз|пыз|мын|пын)\b|\bқарсы шығ\w*",
     re.IGNORECASE | re.UNICODE)
 """Outside a demand, only a stated opposition ("we oppose", «выступаем против») opposes a
 measure: "against" and «против» alone are mostly prepositions there ("crimes against minors")."""
@@ -535,6 +542,29 @@ _REPEALED_RE = re.compile(
 """A repeal in the passive, after what it repeals ("The prohibition on promoting homosexuality
 is repealed", "Section 2A … shall cease to have effect", «… утрачивает силу»): every measure and
 penalty the clause names before it is what it undoes."""
+_BANNABLE = frozenset({"ban", "remove", "block", "censor", "restrict"})
+_BAN_OF_BAN_GAP_RE = re.compile(
+    r"\s*(?:the\s+)?(?:practice|use|imposition|introduction)\s+of\s+$", re.IGNORECASE)
+"""Between a ban and the ban it prohibits: "prohibiting the practice of banning books"."""
+_WITHOUT_BEFORE_RE = re.compile(
+    r"\b(?:without|free from|free of|без|без будь-яких|без каких-либо)\s+(?:any\s+|external\s+|undue\s+"
+    r"|каких-либо\s+|всяких\s+|будь-яких\s+)?$", re.IGNORECASE | re.UNICODE)
+"""Right before a measure, words that rule it out ("without limitation", «без ограничений»)."""
+_UNDO_ANTI_RE = re.compile(
+    r"\b(?:remov\w*|repeal\w*|scrap\w*|drop\w*|abolish\w*|withdraw\w*|delet\w*)\s+(?:the\s+|all\s+|these\s+)?"
+    r"(?:new\s+|draconian\s+)?anti-[\w-]+\s+(?:measures?|laws?|provisions?|powers?|legislation|clauses?"
+    r"|rules?|restrictions?)\b", re.IGNORECASE | re.UNICODE)
+"""Removing or repealing "anti-…" measures ("Remove anti-protest measures from the bill"): the
+object undone is a restriction, so the verb restricts nothing."""
+_DECLARED_REPEALED_RE = re.compile(
+    r"\b(?:призна(?:ть|ются|ется|н\w*)|считать)\s+утратившим\w*\s+силу\b"
+    r"|\bвизна(?:ти|ються|ється|н\w*)\s+так\w*,?\s+що\s+втратил\w*\s+чинність\b"
+    r"|\b(?:the following|these)\b[^.;:]{0,60}\b(?:are|is|shall be)\s+(?:hereby\s+)?repealed\b",
+    re.IGNORECASE | re.UNICODE)
+"""The drafting formula that declares laws repealed *before* naming them («Признать утратившими
+силу: …», «Визнати такими, що втратили чинність, закони …, якими було запроваджено …», "The
+following enactments are repealed:"): every measure, penalty or status named after it is what
+the clause undoes."""
 _OPPOSED_BILL_RE = re.compile(
     r"\s*(?:this|the|that|these|those|a|its|их|этот|этого|данн\w*|цей|цього|даний|осы)?\s*"
     r"(?:(?!repeal|abolition|отмен|скасуван|упразднени)[\w-]+\s+){0,6}?"
@@ -554,6 +584,9 @@ _SAVING_RE = re.compile(
     r"\bnothing in this (?:act|law|section|part|code|chapter|article|bill)\b[^.;]{0,40}?"
     r"\b(?:construed|interpreted|taken|read) as (?:restricting|limiting|prohibiting|preventing"
     r"|affecting|derogating)"
+    # "Libraries shall be protected against attempts to ban or remove books"
+    r"|\bprotected (?:against|from) (?:any )?(?:attempts?|efforts?|moves?) to\b"
+    r"|\bзащищ\w* от (?:попыт\w*|посягательств\w*)\b|\bзахищ\w* від (?:спроб\w*|посягань)\b"
     r"|\bничто в настоящ\w+ (?:закон\w*|стать\w*|кодекс\w*)[^.;]{0,40}?\bтолкова\w* как "
     r"(?:ограничени|запрет|умалени)\w*"
     r"|\bніщо в (?:цьому|цій) (?:закон\w*|статт\w*|кодекс\w*)[^.;]{0,40}?\bтлумач\w* як "
@@ -733,6 +766,12 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
             lo, hi = (b.end, c.start) if b.end <= c.start else (c.end, b.start)
             if 0 <= hi - lo <= 12 and not _PUNCT_RE.search(text[lo - clause.start:hi - clause.start]):
                 opposed.extend((b, c))
+    for b in bans:
+        # "prohibiting the practice of banning books": a ban whose object is a ban or removal
+        nxt = next((s for s in p.measures if s.start >= b.end and s.concept in _BANNABLE
+                    and not (s.start < b.end)), None)
+        if nxt is not None and _BAN_OF_BAN_GAP_RE.match(text[b.end - clause.start:nxt.start - clause.start]):
+            opposed.extend((b, nxt))
     if p.measures or p.penalties:
         saving = _SAVING_RE.search(text)
         if saving is not None:
@@ -749,7 +788,25 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                 continue
             opposed.extend(s for s in p.measures + p.penalties
                            if clause.start + lo <= s.start and s.end <= clause.start + m.start())
-    sending_back = (p.measures or p.penalties) and AUTHOR_VOICE_RE.search(text) is not None
+        for s in p.measures:
+            # "to acquire materials without external limitation", «без каких-либо ограничений»:
+            # the measure is ruled out (not "without registration", which is the licensing
+            # regime itself)
+            if s.concept not in LICENSING and _WITHOUT_BEFORE_RE.search(
+                    text, max(0, s.start - clause.start - 30), s.start - clause.start):
+                opposed.append(s)
+        for m in _UNDO_ANTI_RE.finditer(text):
+            # "Remove anti-protest measures": what is removed is itself a restriction
+            opposed.extend(s for s in p.measures if clause.start + m.start() <= s.start
+                           and s.end <= clause.start + m.end())
+        declared = _DECLARED_REPEALED_RE.search(text)
+        if declared is not None:
+            # «Признать утратившими силу … законы, которыми введена …»: what follows the
+            # formula is what it repeals
+            opposed.extend(s for s in p.measures + p.penalties + p.designations
+                           if s.start >= clause.start + declared.end())
+    sending_back = (p.measures or p.penalties) and (
+        demand or AUTHOR_VOICE_RE.search(text) is not None)
     for m in _SEND_BACK_RE.finditer(text) if sending_back else ():
         if NOT_BEFORE_RE.search(text, max(0, m.start() - 25), m.start()):
             continue  # «не отклонять законопроект»: the author wants it passed
@@ -1277,6 +1334,12 @@ def _without_elaborations(clause: Clause, measures: list[Span], spans: Sequence[
     return kept
 
 
+_MONTH_CONTEXT_RE = re.compile(
+    r"(?:\d\s*|\b(?:in|on|of|since|until|till|by|from|early|late|mid-?|end of|beginning of)\s+)March\b"
+    r"|\bMarch\s*\d")
+""""March" as a date ("17 March", "in March", "March 2025"): the month, not a march."""
+
+
 def _parts(clause: Clause) -> _Parts:
     """The clause's non-negated spans by label, in text order (one pass over the spans)."""
     by: dict[str, list[Span]] = {}
@@ -1309,6 +1372,11 @@ def _parts(clause: Clause) -> _Parts:
             if len(kept) < len(by["measure"]):
                 kept = _without_elaborations(clause, kept, clause.spans)
             by["measure"] = kept
+    if "expression" in by:
+        # the month, not a protest: "On 17 March", "in March 2025"
+        by["expression"] = [e for e in by["expression"] if not (
+            e.text == "March" and _MONTH_CONTEXT_RE.search(
+                clause.text[max(0, e.start - clause.start - 12):e.end - clause.start + 6]))]
     groups = by.get("group", [])
     return _Parts(
         measures=by.get("measure", []),
@@ -1447,7 +1515,10 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     on_list = bool(closed) and not off_list and not belief and not state
     calls, opposed = _opposition(clause, p)
     if opposed:  # an opposed penalty ("criticised the fines imposed on …") punishes no one
-        p = replace(p, penalties=[s for s in p.penalties if s not in opposed])
+        # and a repealed status («статус … іноземного агента» after «визнати такими, що
+        # втратили чинність») is given to no one
+        p = replace(p, penalties=[s for s in p.penalties if s not in opposed],
+                    designations=[d for d in p.designations if d not in opposed])
     measures = [s for s in p.measures if s not in opposed]
     restricting = measures + p.designations
     if restricting or calls:

@@ -149,6 +149,9 @@ def _word_flags(lang: str):
     return flags
 
 
+_DISJUNCTIONS = frozenset({"or", "nor", "или", "либо", "чи", "або", "ані"})
+
+
 def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset,
                     prohibitions: Sequence[tuple[int, int]] = (), label: str = "") -> bool:
     """:func:`analysis.nlp.modality.is_negated` for a language with preposed negation: a
@@ -165,6 +168,10 @@ def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset,
         if word in PUNCT_STOPS or flags(word)[0]:
             return False
         low = word.lower()
+        if low in _DISJUNCTIONS and label == "measure":
+            # "should not be proscribed or removed", «не запрещать или ограничивать»: the
+            # negation reaches the measures joined by "or"
+            last = max(lo, last - 2)
         if low in negation or low == "n't":
             # inside the prohibition, what it prohibits ("promote" in "must not promote") is
             # not negated; its own measure word ("permitted" in "not permitted") still is
