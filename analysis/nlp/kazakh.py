@@ -57,10 +57,20 @@ _SINGLE_VOWEL = frozenset("аеыі")
 MIN_STEM = 3
 
 
+_WHOLE_WORDS = ("теңге", "ұлттық", "материалдық")
+"""Words whose ending looks like a suffix but is part of another word: «теңге» (the currency,
+not «тең» "equal" + dative), «ұлттық» ("national", as in «ұлттық банк», «ұлттық сана-сезім»,
+not «ұлт» "nation, ethnicity"), «материалдық» ("material, financial", not «материал»). Their
+inflected forms keep the whole word as their stem."""
+
+
 @lru_cache(maxsize=200_000)
 def kazakh_stem(word: str) -> str:
     """Stem a Kazakh word form (lowercased); see module docstring for the method."""
     w = word.lower()
+    for whole in _WHOLE_WORDS:
+        if w.startswith(whole):
+            return whole
     for _ in range(5):
         for suf in _SUFFIXES:
             if w.endswith(suf) and len(w) - len(suf) >= MIN_STEM:

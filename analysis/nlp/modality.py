@@ -96,6 +96,10 @@ def clause_kind(*, cues: set[str], role: str, doc_kind: str | None, starts_imper
         return "norm" if legal else "demand"
     if "norm" in cues and not petition:
         return "norm"
+    if "norm" in cues and role == "title":
+        # a petition's title names what it asks in a verbal noun: «… тыйым салу» ("banning
+        # …"), which shares its stem with the statute's «тыйым салынады»
+        return "demand"
     if legal and role in ("numbered", "paragraph", "sentence"):
         return "norm"
     return "description"

@@ -469,6 +469,12 @@ def _make_blank(lang: str):
         nlp = kazakh_class()()
     else:
         nlp = spacy.blank(lang)
+    from spacy.util import compile_infix_regex
+
+    # a quote opened right after a hyphen is its own token: anti-"LGBTQI Propaganda" Law,
+    # анти-«ЛГБТ» (the quotes are normalised to '"' before tokenising)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        [*nlp.Defaults.infixes, r'(?<=\w-)["«“„](?=\w)']).finditer
     nlp.tokenizer = ChunkCachedTokenizer(nlp.tokenizer)
     return nlp
 
