@@ -1047,7 +1047,7 @@ _GROUND_WORD_RE = re.compile(
 
 
 _DEFINES_RE = re.compile(
-    r"^\s*(?:[\w.)]+\s+)?[«\"]?[\w\s-]{0,40}?[»\"]?\s*(?:[-–—]|\bmeans\b|\bshall mean\b|\bis defined as\b|\brefers to\b|\bозначає\b"
+    r"^\s*(?:[\w.)]+\s+)?[«\"]?[\w\s-]{0,40}?[»\"]?\s*(?:\([^)]{0,40}\)\s*)?(?:[-–—]|\bmeans\b|\bshall mean\b|\bis defined as\b|\brefers to\b|\bозначає\b"
     r"|\bозначает\b|\bпонимается\b|\bрозуміється\b|\bдегеніміз\b|\bдеп\b)", re.IGNORECASE | re.UNICODE)
 
 

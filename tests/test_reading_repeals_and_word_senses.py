@@ -166,3 +166,32 @@ def test_conduct_and_identification_reach_private_life(text, articles):
     a = _analyse(text)
     assert "privacy" in a.engages
     assert articles <= set(a.conflicts_iccpr)
+
+
+@pytest.mark.parametrize("text", [
+    "Массовое мероприятие может быть проведено только после получения разрешения.",
+    "Участие в несанкционированном собрании влечет административный арест.",
+    "Managing associations that have not been duly registered is punishable.",
+    "Тіркелмеген діни бірлестіктің қызметіне тыйым сала отырып айыппұл салуға әкеп соғады.",
+])
+def test_permission_regimes_are_a_defect_on_the_texts_face(text):
+    # the exercise of assembly or association made to depend on the State's permission
+    # (CCPR/C/GC/37 para 36: the onus is on the authorities to justify any restriction)
+    signals = clause_signals(_clause(text))
+    assert signals & {"licensing", "prior_restraint"}
+    assert _analyse(text).verdict == "incompatible"
+
+
+def test_a_definition_of_discrimination_with_its_kinds_in_brackets_protects():
+    text = ("Гендерная дискриминация (прямая, косвенная) - любое различие, исключение или "
+            "предпочтение, которое ограничивает права женщин и мужчин по признаку пола.")
+    a = _analyse(text)
+    assert not a.conflicts_iccpr and a.targets_group == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "Запрещается распространение информации, способной нанести вред национальным интересам.",
+    "Публичные действия, направленные на дискредитацию Вооруженных Сил, влекут штраф.",
+])
+def test_harm_to_national_interests_and_discrediting_are_vague(text):
+    assert "vague_term" in clause_signals(_clause(text))
