@@ -1334,6 +1334,38 @@ def _without_elaborations(clause: Clause, measures: list[Span], spans: Sequence[
     return kept
 
 
+_FAITH_DRESS_RE = re.compile(
+    r"(?:hijab|niqab|burq?a|burka|chador|хиджаб|никаб|паранджа|хіджаб|нікаб|паранджу|паранджи)",
+    re.IGNORECASE | re.UNICODE)
+"""The dress of one faith ("hijab", «никаб»), not religious dress in general."""
+_EXCEPTION_WORD_RE = re.compile(
+    r"\b(?:except(?:\s+for)?|with the exception of|other than|за исключением|кроме|за винятком"
+    r"|крім)\b|\bқоспағанда\b", re.IGNORECASE | re.UNICODE)
+_EXCEPTION_END_RE = re.compile(r"[;.!?]|\n")
+
+
+def _exempted_region(clause: Clause, by: Mapping[str, list[Span]]) -> tuple[int, int] | None:
+    """(start, end), in document offsets, of the exceptions to a ban or penalty stated before
+    them ("… is prohibited, except for …", «Запрещается …, за исключением …»), up to the end of
+    the sentence or a semicolon; None if there is none. Exceptions to a permission ("marriage is
+    allowed except for same-sex couples") are the ones excluded, and stay."""
+    text = clause.text
+    m = _EXCEPTION_WORD_RE.search(text)
+    if m is None:
+        return None
+    first = clause.start + m.start()
+    kazakh = clause.language == "kk"  # «… қоспағанда, … тыйым салынады»: the ban comes after
+    if not any((x.start >= clause.start + m.end() if kazakh else x.start < first)
+               and (x.label == "penalty" or x.concept == "ban")
+               for label in ("measure", "penalty") for x in by.get(label, ())):
+        return None
+    if kazakh:  # and the exceptions before the word
+        cut = max((e.end() for e in _EXCEPTION_END_RE.finditer(text, 0, m.start())), default=0)
+        return clause.start + cut, clause.start + m.end()
+    stop = _EXCEPTION_END_RE.search(text, m.end())
+    return first, clause.start + (stop.start() if stop else len(text))
+
+
 _MONTH_CONTEXT_RE = re.compile(
     r"(?:\d\s*|\b(?:in|on|of|since|until|till|by|from|early|late|mid-?|end of|beginning of)\s+)March\b"
     r"|\bMarch\s*\d")
@@ -1372,6 +1404,15 @@ def _parts(clause: Clause) -> _Parts:
             if len(kept) < len(by["measure"]):
                 kept = _without_elaborations(clause, kept, clause.spans)
             by["measure"] = kept
+    if "measure" in by or "penalty" in by:
+        exempt = _exempted_region(clause, by)
+        if exempt is not None:
+            # "Wearing face coverings in public places is prohibited, except for participants
+            # in cultural events": the exempted are not what the ban restricts
+            lo, hi = exempt
+            for label in ("expression", "group", "practice", "channel", "measure"):
+                if label in by:
+                    by[label] = [x for x in by[label] if not lo <= x.start < hi]
     if "expression" in by:
         # the month, not a protest: "On 17 March", "in March 2025"
         by["expression"] = [e for e in by["expression"] if not (
@@ -1632,6 +1673,13 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
                   and not (g.concept == "religious" and _generic_religion(clause, g))]
         if others and (adverse or vague):
             put("targets_other_group", _as_evidence(others))
+        # the dress of one faith named in a ban or penalty (the hijab, the niqab) singles out
+        # its believers, unlike "religious dress" in general: restrictions "may not be imposed
+        # for discriminatory purposes or applied in a discriminatory manner" (GC22 para 8)
+        dress = [x for x in p.practices if x.concept == "religion"
+                 and _FAITH_DRESS_RE.match(x.text)] if adverse and p.practices else []
+        if dress:
+            put("targets_other_group", _as_evidence(dress))
         if "targets_sogi" in out or "targets_other_group" in out:
             put("distinction", out.get("targets_sogi", []) + out.get("targets_other_group", []))
     if vague:

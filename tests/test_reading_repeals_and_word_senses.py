@@ -195,3 +195,33 @@ def test_a_definition_of_discrimination_with_its_kinds_in_brackets_protects():
 ])
 def test_harm_to_national_interests_and_discrediting_are_vague(text):
     assert "vague_term" in clause_signals(_clause(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Запрещается ношение в общественных местах одежды, препятствующей распознаванию лица, за "
+    "исключением лиц, участвующих в культурно-массовых мероприятиях.",
+    "Медициналық маскаларды және мәдени іс-шараларға қатысушыларды қоспағанда, қоғамдық "
+    "орындарда бетті жабатын киім киюге тыйым салынады.",
+])
+def test_the_exceptions_to_a_ban_are_not_what_it_restricts(text):
+    signals = clause_signals(_clause(text))
+    assert "reaches_assembly" not in signals and "distinction" not in signals
+
+
+def test_the_exception_to_a_permission_is_who_is_excluded():
+    assert {26} <= set(_analyse("Marriage is allowed except for same-sex couples.").conflicts_iccpr)
+
+
+@pytest.mark.parametrize("text", [
+    "Қоғамдық орындарда никаб киюге тыйым салынады.",
+    "Запретить ношение хиджаба в школах.",
+])
+def test_a_ban_on_one_faiths_dress_singles_out_its_believers(text):
+    # restrictions "may not be imposed for discriminatory purposes or applied in a
+    # discriminatory manner" (GC22 para 8)
+    a = _analyse(text)
+    assert {18, 26} <= set(a.conflicts_iccpr) and a.targets_group == "religious"
+
+
+def test_a_ban_on_religious_dress_in_general_singles_out_no_faith():
+    assert 26 not in _analyse("Religious dress is prohibited in schools.").conflicts_iccpr
