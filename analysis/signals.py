@@ -212,6 +212,9 @@ _PRIVACY_PATTERNS = (
     r"\bчастн\w* жизн\w*", r"\bличн\w* жизн\w*", r"\bперсональн\w* данн\w*",
     r"\bприватн\w* житт\w*", r"\bособист\w* житт\w*", r"\bперсональн\w* дан\w*",
     r"\bжеке өмір\w*", r"\bдербес дерек\w*",
+    # the choice whether to have children («пропаганда отказа от деторождения», "childfree")
+    r"\bотказ\w* от деторождени\w*", r"\bвідмов\w* від (?:народження|дітонародження)\w*",
+    r"\bchild-?free\b", r"\bчайлдфри\b",
     # identifying people by their faces or bodies, or users of a service by their identity
     r"\bfacial recognition\b", r"\bbiometric\w*", r"\bбиометри\w*", r"\bбіометри\w*",
     r"\bидентификаци\w* пользовател\w*", r"\bідентифікаці\w* користувач\w*",
@@ -388,6 +391,8 @@ _HARM_PATTERNS = (
     r"\bненавист\w*", r"\bвражд\w*", r"\bрозн\w*", r"\bнасили\w*", r"\bдискриминац\w*",
     r"\bтравл\w*", r"\bпреследовани\w*", r"\btorture\b", r"\bill-treatment\b",
     r"\bkillings?\b", r"\bпытк\w*", r"\bубийств\w*", r"\bкатуванн\w*", r"\bвбивств\w*",
+    # the destruction of a group ("justifying the destruction of any ethnic group")
+    r"\bdestruction\b", r"\bextermination\b", r"\bуничтожени\w*", r"\bзнищенн\w*",
     r"\bазаптау\w*",
     # acts done to people that laws punish to protect them: battery, assault, abuse, and
     # "conversion" practices aimed at a person's orientation or identity
@@ -432,7 +437,7 @@ _OBJECT_HARM_RE = re.compile(
     r"|цькуванн|дискримінац|torture|ill-treatment|killing|пытк|убийств|катуванн|вбивств"
     r"|battery|assault|abuse|conversion|побо|избиени|конверсионн|побитт|конверсійн"
     r"|beat|stalk|harass|abus|rap|избива|избил|disclos|outing|processing"
-    r"|разглашени|розголошен|обработк",
+    r"|разглашени|розголошен|обработк|destruction|exterminat|уничтожени|знищенн|genocide|геноцид",
     re.IGNORECASE | re.UNICODE)
 """Harms whose object may follow directly («травля ЛГБТ-подростков», "the persecution of LGBT
 people"): a genitive or "of" links them to the people harmed. Not violence or hatred, where "of"
@@ -443,7 +448,8 @@ whom."""
 _OF_GAP_RE = re.compile(
     r"^\s*(?:(?:of|concerning|regarding|about)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:person|individual|natural person|data subject|employee|pupil)(?:'s|s')?\s+)?"
-    r"|о\s+|об\s+)?$", re.IGNORECASE | re.UNICODE)
+    r"|о\s+|об\s+)?(?:(?:какой-либо|какой-нибудь|любой|любых|всякой|будь-як\w*|any)\s+)?$",
+    re.IGNORECASE | re.UNICODE)
 _GROUND_HARM_RE = re.compile(
     r"hatred|hostility|enmity|discriminat|superiority|inferiority|exclusivity|ненавист|вражд|розн"
     r"|дискримин|превосходств|исключительност|неполноценност|ворожнеч|дискримін|переваг"

@@ -225,3 +225,26 @@ def test_a_ban_on_one_faiths_dress_singles_out_its_believers(text):
 
 def test_a_ban_on_religious_dress_in_general_singles_out_no_faith():
     assert 26 not in _analyse("Religious dress is prohibited in schools.").conflicts_iccpr
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("К числу экстремистских материалов отнесены публикации, призывающие к осуществлению "
+     "экстремистской деятельности.", "description"),
+    ("Призываем запретить продажу вейпов несовершеннолетним.", "demand"),
+    ("Требуем ужесточить наказание за жестокое обращение с животными.", "demand"),
+    ("Закликаємо заборонити продаж вейпів неповнолітнім.", "demand"),
+])
+def test_calling_participles_in_a_statute_are_not_a_petitions_demand(text, kind):
+    # «призывающие к …» describes the material; «призываем» asks
+    assert _clause(text).kind == kind
+
+
+def test_the_groups_whose_destruction_is_justified_are_protected():
+    a = _analyse("Запрещается распространение публикаций, оправдывающих уничтожение какой-либо "
+                 "этнической или религиозной группы.")
+    assert a.targets_group == "none" and 26 not in a.conflicts_iccpr
+
+
+def test_the_choice_not_to_have_children_is_private_life():
+    a = _analyse("Запрещается пропаганда отказа от деторождения.")
+    assert "privacy" in a.engages and {17, 19} <= set(a.conflicts_iccpr)
