@@ -26,14 +26,19 @@ import re
 from collections.abc import Sequence
 
 from .models import Clause
-from .signals import HARM_RE, defines_a_harm, shielded_groups
+from .signals import HARM_RE, defines_a_harm, protects_a_practice, shielded_groups
 
+_LEAD_IN = (r"^\W{0,3}(?:\d{1,3}(?:-\d{1,2})?[.)]\s*|\(\w{1,4}\)\s*)?"
+            r"(?:(?:as used in|for the purposes? of|in|для целей|в целях|для цілей|у цьому|в настоящем"
+            r"|в цьому|осы)\b[^,:\"«“]{0,60}[,:]\s*)?")
+"""A list marker, and a lead-in naming where the definition applies ("As used in this section,",
+«Для целей настоящей статьи», «Для цілей цього Закону»)."""
 _QUOTED_TERM_RE = re.compile(
-    r"^\W{0,3}(?:\d{1,3}(?:-\d{1,2})?[.)]\s*|\(\w{1,4}\)\s*)?[\"«“']([^\"»”']{3,80})[\"»”']\s*"
+    _LEAD_IN + r"[\"«“']([^\"»”']{3,80})[\"»”']\s*"
     r"(?:\([^)]{0,60}\)\s*)?(?:means\b|shall mean\b|includes\b|is defined as\b|refers to\b"
     r"|[-–—]|означа\w*|понима\w*|розумі\w*|дегеніміз\b)", re.IGNORECASE | re.UNICODE)
 _UNDER_TERM_RE = re.compile(
-    r"^\W{0,3}(?:\d{1,3}[.)]\s*)?(?:под|під)\s+([\w\s-]{3,80}?)\s+(?:понима\w*|розумі\w*)",
+    _LEAD_IN + r"(?:под|під)\s+([\w\s-]{3,80}?)\s+(?:понима\w*|розумі\w*)",
     re.IGNORECASE | re.UNICODE)
 _LISTED_TERM_RE = re.compile(
     r"^\s*\d{1,3}(?:-\d{1,2})?\)\s*([^\W\d][\w\s-]{2,80}?)\s+[–—-]\s+\S", re.UNICODE)
@@ -53,15 +58,28 @@ def defined_term(clause: Clause) -> str | None:
     return None
 
 
+def _word_pattern(word: str) -> str:
+    """A word in its inflections: a long word by all but its last three letters and up to five
+    more («пропаганда» -> «пропаганду», "entertainment" -> "entertainments"); a short one
+    whole, less a final vowel, and up to two more ("sect" -> "sects", not "section")."""
+    if len(word) > 6:
+        return re.escape(word[:len(word) - 3]) + r"\w{0,5}"
+    stem = word[:-1] if len(word) > 3 and word[-1] in "аеиоуыэюяіїєaeiouy" else word
+    return re.escape(stem) + r"\w{0,2}"
+
+
 def _term_pattern(term: str) -> re.Pattern[str]:
-    """The term in any inflection: each word by its first letters («пропаганда» matches
-    «пропаганду», "entertainment" "entertainments")."""
-    words = [re.escape(w[:max(4, len(w) - 3)]) + r"\w*" for w in term.split()]
-    return re.compile(r"\b" + r"[\s-]+".join(words), re.IGNORECASE | re.UNICODE)
+    """The term in any inflection, as whole words."""
+    words = [_word_pattern(w) for w in term.split()]
+    return re.compile(r"\b" + r"[\s-]+".join(words) + r"\b", re.IGNORECASE | re.UNICODE)
 
 
 def _operative(clause: Clause) -> bool:
-    return any(s.label in ("measure", "penalty") and not s.negated for s in clause.spans)
+    """A clause that restricts: a measure or penalty, and no protective words or act against a
+    practice («воспрепятствование деятельности религиозной организации» protects it)."""
+    return (any(s.label in ("measure", "penalty") and not s.negated for s in clause.spans)
+            and not any(s.label == "protective" and not s.negated for s in clause.spans)
+            and not protects_a_practice(clause))
 
 
 def read_with_definitions(clauses: Sequence[Clause]) -> list[Clause]:

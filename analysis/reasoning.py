@@ -79,6 +79,7 @@ ON_LIST_SIGNAL = "closed_list_speech"
   is justified on the basis of article 20 must also comply with article 19, paragraph 3")."""
 """Wording of a raised necessity test that is not a conflict (:func:`raised_status`)."""
 PROTECTION_PROVISIONS = frozenset({"iccpr/art_24", "iccpr/art_20"})
+_RESTRICTING = frozenset({"measure", "penalty", "designation"})
 """Provisions that are not freedoms subject to limitation: they never conflict by themselves."""
 
 COMPLETENESS_FACTOR: dict[str, float] = {
@@ -338,7 +339,9 @@ def raised_status(provision: Provision, test: Test, signals: frozenset[str],
     if test.kind == "treaty_priority":
         if covenant_conflict or (covenant_conflict is None and defect):
             return "conflict"
-        return "concern" if defect else "compatible"
+        # a defect in a clause that restricts nothing (a vague word in a duty to keep a
+        # database) gives the treaty nothing to prevail over
+        return "concern" if defect and signals & _RESTRICTING else "compatible"
     if test.kind in NECESSITY_KINDS and not defect:
         if ON_LIST_SIGNAL in signals:
             return "compatible"

@@ -235,7 +235,7 @@ _RELIGION_PATTERNS = (
     r"\breligious (?:activit\w*|literature|rites?|ceremon\w*|services?|education|teaching"
     r"|practices?|observance|clothing|dress|attire|garments?|meetings?|gatherings?|materials?"
     r"|associations?|organi[sz]ations?|communit\w*|groups?|expert\w*)\b",
-    r"\bhijabs?\b", r"\bheadscar(?:f|ves)\b", r"\bniqabs?\b", r"\bburq?as?\b",
+    r"\bhijabs?\b", r"\bheadscar(?:f|ves)\b", r"\bniqabs?\b", r"\bnikabs?\b", r"\bbur(?:q|k|qu)as?\b", r"\bburkhas?\b",
     r"\bмиссионер\w*", r"\bбогослужени\w*", r"\bмолитв\w*", r"\bнамаз\w*",
     r"\bрелигиозн\w* (?:деятельност|литератур|обряд|церемони|образовани|обучени|одежд|собрани"
     r"|мероприяти|материал|объединени|организаци|общин|групп|экспертиз)\w*",
@@ -284,7 +284,8 @@ _HINDER_PATTERNS = tuple(rf"\b{p}\b" for p in (
     r"воспрепятств\w*", r"препятств\w*", r"помех\w*", r"срыв\w*", r"принужд\w*", r"принуди\w*",
     r"понужд\w*", r"увольн\w*", r"уволи\w*", r"нападени\w* на", r"отказ\w* в при[её]ме на работу",
     r"перешкод\w*", r"примушу\w*", r"примус\w*", r"звільн\w*", r"напад\w* на",
-    r"відмов\w* у прийнятті на роботу", r"кедергі\w*", r"мәжбүрле\w*", r"күштеп"))
+    r"відмов\w* у прийнятті на роботу", r"кедергі\w*", r"мәжбүрле\w*", r"күштеп",
+    r"threat\w* to kill", r"угроз\w* убийств\w*", r"погроз\w* вбивств\w*"))
 """Acts against a practice or its people: a law that punishes obstructing worship, compelling
 someone to take part in a rite, or dismissing a worker for religious dress protects the
 practice («Воспрепятствование … совершению богослужений наказывается штрафом»); the practice
@@ -531,7 +532,7 @@ UNDO_WORDS = (
 :data:`_SEND_BACK_RE` and ``analysis.opposed_bills``, each adding the words of its own use."""
 _REPEAL_RE = re.compile(
     rf"\b(?:{UNDO_WORDS}|abolish\w*|abolition|revok\w*|revocation|rescind\w*|lift(?:s|ed|ing)?"
-    r"|(?:put )?an end to|отмен\w*|упраздн\w*|скасу\w*|күшін жо[юй]\w*)\b",
+    r"|(?:put )?an end to|отмен\w*|упраздн\w*|скасу\w*|күшін жо[юй]\w*|алып таста\w*)\b",
     re.IGNORECASE | re.UNICODE)
 """Words that undo a measure: "repeal the ban on LGBT propaganda", «отменить запрет», «скасувати
 заборону», «… заңның күшін жоюды» (Kazakh: after the law it undoes). They oppose the measure
@@ -541,8 +542,8 @@ _REPEALED_RE = re.compile(
     r"\b(?:is|are|shall be|be|was|were|has been|have been)\s+(?:hereby\s+)?"
     r"(?:repealed|abolished|revoked|rescinded|lifted|deleted)\b"
     r"|\b(?:shall\s+)?cease[sd]?\s+to\s+have\s+effect\b"
-    r"|\bутрачива\w*\s+силу\b|\bутратил\w*\s+силу\b|\bутратившим\w*\s+силу\b"
-    r"|\bотменя(?:ется|ются)\b|\bвтрача\w*\s+чинність\b|\bвтратив\w*\s+чинність\b"
+    r"|\bутрачива\w*\s+силу\b|\bутратил\w*\s+силу\b|\bутративш\w*\s+силу\b"
+    r"|\bотменя(?:ется|ются)\b|\bвтрача\w*\s+чинність\b|\bвтрати\w*\s+чинність\b"
     r"|\bскасову(?:ється|ються)\b|\bкүші\s+жойылсын\b|\bкүшін\s+жойған\s+деп\s+танылсын\b",
     re.IGNORECASE | re.UNICODE)
 """A repeal in the passive, after what it repeals ("The prohibition on promoting homosexuality
@@ -556,6 +557,13 @@ _WITHOUT_BEFORE_RE = re.compile(
     r"\b(?:without|free from|free of|без|без будь-яких|без каких-либо)\s+(?:any\s+|external\s+|undue\s+"
     r"|каких-либо\s+|всяких\s+|будь-яких\s+)?$", re.IGNORECASE | re.UNICODE)
 """Right before a measure, words that rule it out ("without limitation", «без ограничений»)."""
+_NOT_IMPOSED_RE = re.compile(
+    r"\b(?:shall|may|must|can|will)\s+not\s+be\s+(?:imposed|applied|used)\b|\bcannot\s+be\s+imposed\b"
+    r"|\bне\s+(?:применя|назнача)(?:ется|ются)\b|\bне\s+может\s+быть\s+назначен\w*"
+    r"|\bне\s+(?:застосову|признача)(?:ється|ються)\b|\bне\s+може\s+бути\s+призначен\w*"
+    r"|\bқолданылмайды\b|\bтағайындалмайды\b", re.IGNORECASE | re.UNICODE)
+"""A penalty or measure ruled out after it is named («… не применяется», "… shall not be
+imposed")."""
 _UNDO_ANTI_RE = re.compile(
     r"\b(?:remov\w*|repeal\w*|scrap\w*|drop\w*|abolish\w*|withdraw\w*|delet\w*)\s+(?:the\s+|all\s+|these\s+)?"
     r"(?:new\s+|draconian\s+)?anti-[\w-]+\s+(?:measures?|laws?|provisions?|powers?|legislation|clauses?"
@@ -563,8 +571,8 @@ _UNDO_ANTI_RE = re.compile(
 """Removing or repealing "anti-…" measures ("Remove anti-protest measures from the bill"): the
 object undone is a restriction, so the verb restricts nothing."""
 _DECLARED_REPEALED_RE = re.compile(
-    r"\b(?:призна(?:ть|ются|ется|н\w*)|считать)\s+утратившим\w*\s+силу\b"
-    r"|\bвизна(?:ти|ються|ється|н\w*)\s+так\w*,?\s+що\s+втратил\w*\s+чинність\b"
+    r"\b(?:призна(?:ть|ются|ется|н\w*)|считать)\s+утративш\w*\s+силу\b"
+    r"|\bвизна(?:ти|ються|ється|н\w*)\s+так\w*,?\s+що\s+втрати\w*\s+чинність\b"
     r"|\b(?:the following|these)\b[^.;:]{0,60}\b(?:are|is|shall be)\s+(?:hereby\s+)?repealed\b",
     re.IGNORECASE | re.UNICODE)
 """The drafting formula that declares laws repealed *before* naming them («Признать утратившими
@@ -660,13 +668,18 @@ NOT_BEFORE_RE = re.compile(r"(?:\bне|\bnot(?: to)?|\bdon't|\bdo not|\bnever|\b
 author asks for the opposite."""
 _DEMAND_AFTER_RE = re.compile(
     r";|,?\s*(?:and|but|и|а|но|та|і|але)\s+(?:we\s+|мы\s+|ми\s+)?(?:demand|call|ask|urge|want"
-    r"|require|требуем|просим|призываем|хотим|вимагаємо|просимо|закликаємо)\w*",
+    r"|require|требуем|просим|призываем|хотим|вимагаємо|просимо|закликаємо)\w*"
+    # a new demand in the infinitive: «…, которыми введена блокировка, и запретить ЛГБТ-пропаганду»
+    r"|,?\s+(?:и|а также|та|і|й|and(?: to)?)\s+(?:также\s+|також\s+|also\s+)?"
+    r"(?=(?:запрет|ввест|установ|заборон|запровад|встанов|ликвид|закры|ban\b|prohibit|outlaw"
+    r"|introduce|criminali[sz]e|impose)\w*)",
     re.IGNORECASE | re.UNICODE)
 
 
 def _relative_end(text: str, start: int) -> int:
-    """Where the relative clause describing an opposed bill ends: at the author's own demand
-    that follows ("…, which would only fine it, and demand a law that bans it") or a ";"."""
+    """Where the relative clause describing an opposed bill, or the reach of a repeal formula or
+    a saving, ends: at the author's own demand that follows ("…, which would only fine it, and
+    demand a law that bans it", «…, и запретить …») or a ";"."""
     stop = _DEMAND_AFTER_RE.search(text, start)
     return stop.start() if stop else len(text)
 
@@ -685,8 +698,8 @@ def _direct_object_gap(gap: str) -> bool:
                for i, w in enumerate(words) if w.lower() in _GAP_PREPOSITIONS)
 
 
-_KK_REPEAL_GAP_RE = re.compile(r"^\s*(?:\w*(?:атын|етін|йтын|йтін)\s+|салу\s+)?(?:туралы\s+)?"
-                               r"(?:заң\w*\s+)?(?:жоба\w*\s+|бап\w*\s+|түзету\w*\s+)?$",
+_KK_REPEAL_GAP_RE = re.compile(r"^\s*(?:\w*(?:атын|етін|йтын|йтін|уды|уді|ды|ді)\s+|салу\s+)?(?:туралы\s+)?"
+                               r"(?:(?:заң|бұйрық|қаулы|ереже|норма)\w*\s+)?(?:жоба\w*\s+|бап\w*\s+|түзету\w*\s+)?$",
                                re.IGNORECASE | re.UNICODE)
 _PUNCT_RE = re.compile(r"[,;:.!?()]")
 """An opposition word governs words up to the next punctuation: "against violence, and for a
@@ -782,7 +795,8 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
         saving = _SAVING_RE.search(text)
         if saving is not None:
             stop = _SEGMENT_BREAK_RE.search(text, saving.end())
-            hi = clause.start + (stop.start() if stop else len(text))
+            hi = clause.start + min(stop.start() if stop else len(text),
+                                    _relative_end(text, saving.end()))
             opposed.extend(s for s in p.measures + p.penalties
                            if clause.start + saving.start() <= s.start < hi)
         for m in _REPEALED_RE.finditer(text):
@@ -801,6 +815,12 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
             if s.concept not in LICENSING and _WITHOUT_BEFORE_RE.search(
                     text, max(0, s.start - clause.start - 30), s.start - clause.start):
                 opposed.append(s)
+        for m in _NOT_IMPOSED_RE.finditer(text):
+            # «Лишение свободы за клевету не применяется», "Imprisonment shall not be imposed
+            # for defamation": the penalty named before is ruled out
+            lo = max((b.end() for b in _SEGMENT_BREAK_RE.finditer(text, 0, m.start())), default=0)
+            opposed.extend(s for s in p.measures + p.penalties
+                           if clause.start + lo <= s.start and s.end <= clause.start + m.start())
         for m in _UNDO_ANTI_RE.finditer(text):
             # "Remove anti-protest measures": what is removed is itself a restriction
             opposed.extend(s for s in p.measures if clause.start + m.start() <= s.start
@@ -809,8 +829,9 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
         if declared is not None:
             # «Признать утратившими силу … законы, которыми введена …»: what follows the
             # formula is what it repeals
+            end = clause.start + _relative_end(text, declared.end())
             opposed.extend(s for s in p.measures + p.penalties + p.designations
-                           if s.start >= clause.start + declared.end())
+                           if clause.start + declared.end() <= s.start < end)
     sending_back = (p.measures or p.penalties) and (
         demand or AUTHOR_VOICE_RE.search(text) is not None)
     for m in _SEND_BACK_RE.finditer(text) if sending_back else ():
@@ -823,19 +844,25 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
             end = _relative_end(text, bill.end())
             opposed.extend(s for s in p.measures + p.penalties
                            if clause.start + bill.start("rel") <= s.start < clause.start + end)
-    if p.measures or (demand and p.expression):
+    if p.measures or p.penalties or (demand and p.expression):
         for m in _REPEAL_RE.finditer(text):
             if NOT_BEFORE_RE.search(text, max(0, m.start() - 25), m.start()):
                 continue  # "not to repeal the ban": the ban stays
             a, b = clause.start + m.start(), clause.start + m.end()
-            if m.group(0).lower().startswith(("күшін", "қол", "қабылдама")):
-                near = [s for s in p.measures if a - 2 * _OPPOSITION_REACH <= s.start and s.end <= a]
+            if m.group(0).lower().startswith(("күшін", "қол", "қабылдама", "алып таста")):
+                near = [s for s in p.measures if a - 2 * _OPPOSITION_REACH <= s.start
+                        and s.end <= a and not (s.start < b and a < s.end)]
                 target = max(near, key=lambda s: s.end, default=None)
                 if target is not None and not _KK_REPEAL_GAP_RE.match(
                         text[target.end - clause.start:m.start()]):
                     target = None
+                if target is not None:
+                    # undoing a ban, the undoing word is no restriction itself: «… заңның
+                    # күшін жоюды» ("to repeal the law"), «… тыйым салуды алып тастауды»
+                    opposed.extend(s for s in p.measures if s.start < b and a < s.end)
             else:
-                near = [s for s in (p.measures + p.expression if demand else p.measures)
+                near = [s for s in (p.measures + p.penalties + p.expression if demand
+                                    else p.measures + p.penalties)
                         if b <= s.start < b + _OPPOSITION_REACH]
                 target = min(near, key=lambda s: s.start, default=None)
                 if target is not None:
@@ -847,6 +874,11 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                             gap = gap.replace(text[g.start - clause.start:g.end - clause.start], "")
                     if not _direct_object_gap(gap):
                         target = None  # not its direct object: "put an end to X and ban it"
+                if target is not None and target.label == "penalty":
+                    # «отменить уголовную ответственность за клевету»: the penalty undone
+                    opposed.extend(s for s in p.measures + p.penalties
+                                   if s.start < target.end and target.start < s.end)
+                    continue
                 if target is not None and target.label != "measure":
                     head = [x for x in p.measures if 0 <= x.start - target.end <= 2]
                     if head:  # "abolish the LGBT propaganda ban": the ban is the object
@@ -859,7 +891,7 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                     calls.append(Evidence(a, b, m.group(0)))
                     continue
             if target is not None:
-                opposed.extend(s for s in p.measures
+                opposed.extend(s for s in p.measures + p.penalties
                                if s.start < target.end and target.start < s.end)
     return calls, opposed
 
@@ -889,7 +921,8 @@ def _shielding_calls(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[
         a, who, b = base + m.start(), (base + m.start(1), base + m.end(1)), base + m.end()
         # "protect LGBT people from …": the group is protected (checked below)
         stop = _PUNCT_RE.search(text, m.end())
-        hi = min(base + stop.start() if stop else clause.end, b + _OPPOSITION_REACH)
+        hi = min(base + stop.start() if stop else clause.end, b + _OPPOSITION_REACH,
+                 base + _relative_end(text, m.end()))  # «… от посягательств и запретить …»
         near = [x for x in p.expression + p.measures + p.penalties if b <= x.start < hi]
         target = min(near, key=lambda x: x.start, default=None)
         if target is not None and target.label != "expression":
@@ -1071,6 +1104,13 @@ def defines_a_harm(clause: Clause) -> bool:
     m = _DEFINES_RE.match(head)
     return m is not None and first.start - clause.start <= m.end() and (
         m.end() >= first.end - clause.start)
+
+
+def protects_a_practice(clause: Clause) -> bool:
+    """Whether the clause names an act against a practice or its people (obstructing,
+    compelling, dismissing, threatening: :data:`_HINDER_RE`), which a law that punishes it
+    protects."""
+    return _HINDER_RE.search(clause.text) is not None
 
 
 def _hindered_regions(clause: Clause) -> list[tuple[int, int]]:
@@ -1341,13 +1381,21 @@ def _without_elaborations(clause: Clause, measures: list[Span], spans: Sequence[
 
 
 _FAITH_DRESS_RE = re.compile(
-    r"(?:hijab|niqab|burq?a|burka|chador|хиджаб|никаб|паранджа|хіджаб|нікаб|паранджу|паранджи)",
+    r"(?:hijab|niqa?a?b|nikab|burq?a|burka|chador|хиджаб|никаб|паранджа|хіджаб|нікаб|паранджу|паранджи)",
     re.IGNORECASE | re.UNICODE)
 """The dress of one faith ("hijab", «никаб»), not religious dress in general."""
 _EXCEPTION_WORD_RE = re.compile(
-    r"\b(?:except(?:\s+for)?|with the exception of|other than|за исключением|кроме|за винятком"
-    r"|крім)\b|\bқоспағанда\b", re.IGNORECASE | re.UNICODE)
-_EXCEPTION_END_RE = re.compile(r"[;.!?]|\n")
+    r"\b(?:except(?:\s+for)?|with the exception of|other than|за исключением|кроме(?!\s+того)"
+    r"|за винятком|крім(?!\s+того))\b|\bқоспағанда\b", re.IGNORECASE | re.UNICODE)
+"""Words that open exceptions ("except for", «за исключением», «кроме»), not «кроме того»
+("moreover")."""
+_EXCEPTION_END_RE = re.compile(
+    r"[,;.!?]|\n"
+    r"|\s(?:may|shall|must|can|cannot|вправе|может|могут|должн\w*|можуть|може|повинн\w*)\b",
+    re.IGNORECASE | re.UNICODE)
+"""Where the exceptions end: a comma (unless what follows describes the exempted: «лиц,
+принимающих участие …»), so also before a new clause («, а публичные мероприятия …»), or the modal of the rule they interrupt ("No person other than a registered missionary may
+carry out …", «Никто, кроме зарегистрированных миссионеров, не вправе …»)."""
 
 
 def _exempted_region(clause: Clause, by: Mapping[str, list[Span]]) -> tuple[int, int] | None:
@@ -1365,17 +1413,26 @@ def _exempted_region(clause: Clause, by: Mapping[str, list[Span]]) -> tuple[int,
                and (x.label == "penalty" or x.concept == "ban")
                for label in ("measure", "penalty") for x in by.get(label, ())):
         return None
-    if kazakh:  # and the exceptions before the word
-        cut = max((e.end() for e in _EXCEPTION_END_RE.finditer(text, 0, m.start())), default=0)
+    if kazakh:  # and the exceptions before the word, from the comma or sentence start before
+        cut = max((e.end() for e in re.finditer(r"[,;.!?\n]", text[:m.start()])), default=0)
         return clause.start + cut, clause.start + m.end()
     stop = _EXCEPTION_END_RE.search(text, m.end())
+    while stop is not None and stop.group(0) == "," and _QUALIFIER_AFTER_RE.match(text, stop.end()):
+        # «за исключением лиц, принимающих участие в …»: the exempted are described on
+        stop = _EXCEPTION_END_RE.search(text, stop.end())
     return first, clause.start + (stop.start() if stop else len(text))
+
+
+_QUALIFIER_AFTER_RE = re.compile(
+    r"\s*(?:\w+(?:ющ|ящ|ащ|ущ|вш|емы|имы|енн|анн)\w*|котор\w*|які\w*|який|яка|who|which|that)\b",
+    re.IGNORECASE | re.UNICODE)
 
 
 _MONTH_CONTEXT_RE = re.compile(
     r"(?:\d\s*|\b(?:in|on|of|since|until|till|by|from|early|late|mid-?|end of|beginning of)\s+)March\b"
-    r"|\bMarch\s*\d")
-""""March" as a date ("17 March", "in March", "March 2025"): the month, not a march."""
+    r"|(?<![A-Z]\w\w )(?<!'s )(?<![A-Z]\w )(?<![A-Z]\w\w\w )(?<![A-Z]\w\w\w\w )\bMarch\s*\d")
+""""March" as a date ("17 March", "in March", "March 2025"): the month, not a march; "Women's
+March 2025" and "LGBT March 2024" (a name before it) are marches."""
 
 
 def _parts(clause: Clause) -> _Parts:
@@ -1419,6 +1476,12 @@ def _parts(clause: Clause) -> _Parts:
             for label in ("expression", "group", "practice", "channel", "measure"):
                 if label in by:
                     by[label] = [x for x in by[label] if not lo <= x.start < hi]
+    if "expression" in by and "channel" in by:
+        # a word of a channel's name is not what is restricted: «білім» (education) in «білім
+        # беру ұйымдарында» ("in educational institutions")
+        chans = [(c.start, c.end) for c in by["channel"]]
+        by["expression"] = [e for e in by["expression"] if not any(
+            a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in chans)]
     if "expression" in by:
         # the month, not a protest: "On 17 March", "in March 2025"
         by["expression"] = [e for e in by["expression"] if not (
@@ -1598,6 +1661,12 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     # span names it
     speech = speech + [v for v in p.vague if v.concept in PROPAGANDA_VAGUE and not any(
         e.start <= v.start < e.end or v.start <= e.start < v.end for e in speech)]
+    if (speech or comm) and protects_a_practice(clause):
+        # "Threats to kill a journalist …", «воспрепятствование … деятельности журналистов»:
+        # the journalists and what they publish are protected by the penalty
+        hindered = _hindered_regions(clause)
+        speech = [s for s in speech if not any(a <= s.start < b for a, b in hindered)]
+        comm = [s for s in comm if not any(a <= s.start < b for a, b in hindered)]
     if speech and _DATA_PROTECTION_RE.search(clause.text):
         # "Processing of personal data revealing … political opinions … shall be prohibited":
         # the opinions are categories of data the clause protects (art. 17), not speech
@@ -1677,13 +1746,18 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
                   and (g.start, g.end) not in listed
                   and (g.start, g.end) not in protected
                   and not (g.concept == "religious" and _generic_religion(clause, g))]
-        if others and (adverse or vague):
+        if others and (adverse or any(v.concept not in PROPAGANDA_VAGUE for v in vague)):
             put("targets_other_group", _as_evidence(others))
         # the dress of one faith named in a ban or penalty (the hijab, the niqab) singles out
         # its believers, unlike "religious dress" in general: restrictions "may not be imposed
         # for discriminatory purposes or applied in a discriminatory manner" (GC22 para 8)
         dress = [x for x in p.practices if x.concept == "religion"
                  and _FAITH_DRESS_RE.match(x.text)] if adverse and p.practices else []
+        if dress and protects_a_practice(clause):
+            # «Запрещается принуждать женщин к ношению никаба», "dismissal for wearing a
+            # hijab": the wearers are protected
+            hindered = _hindered_regions(clause)
+            dress = [x for x in dress if not any(a <= x.start < b for a, b in hindered)]
         if dress:
             put("targets_other_group", _as_evidence(dress))
         if "targets_sogi" in out or "targets_other_group" in out:

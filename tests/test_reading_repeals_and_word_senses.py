@@ -248,3 +248,73 @@ def test_the_groups_whose_destruction_is_justified_are_protected():
 def test_the_choice_not_to_have_children_is_private_life():
     a = _analyse("Запрещается пропаганда отказа от деторождения.")
     assert "privacy" in a.engages and {17, 19} <= set(a.conflicts_iccpr)
+
+
+# --------------------------------------------------------------------------- adversarial round
+
+@pytest.mark.parametrize("text", [
+    # the repeal formula in the feminine and the Ukrainian past tense
+    "Признать утратившей силу статью 6.21 Кодекса, устанавливающую ответственность за "
+    "пропаганду нетрадиционных сексуальных отношений.",
+    "Визнати таким, що втратив чинність, Закон, яким заборонено пропаганду гомосексуалізму.",
+    # a demand to repeal a penalty, a Kazakh demand to repeal a ban or an order
+    "Просим отменить уголовную ответственность за клевету и оскорбление.",
+    "ЛГБТ насихатына тыйым салу туралы заңның күшін жоюды сұраймыз.",
+    "Мектепте хиджаб киюге тыйым салу туралы бұйрықтың күшін жоюды сұраймыз.",
+    "Біз мектепте хиджаб киюге тыйым салуды алып тастауды сұраймыз.",
+    # a penalty ruled out after it is named
+    "Imprisonment shall not be imposed for defamation.",
+    # the people an act is aimed at are protected
+    "Threats to kill a journalist in connection with his professional activity are punishable "
+    "by imprisonment.",
+    "Воспрепятствование законной профессиональной деятельности журналистов наказывается штрафом.",
+    "Запрещается принуждать женщин к ношению никаба.",
+    # coercion is a harm, not the vague "imposing" of propaganda laws
+    "Принуждение к вступлению в брак наказывается лишением свободы.",
+])
+def test_undoing_ruling_out_and_protecting_wording_restricts_nothing(text):
+    a = _analyse(text)
+    assert not a.conflicts_iccpr, (a.conflicts_iccpr, text)
+
+
+@pytest.mark.parametrize("text, articles, group", [
+    # an undoing reaches no further than a new demand joined by "and"
+    ("Отменить законы, которыми введена блокировка сайтов, и запретить ЛГБТ-пропаганду.",
+     {19, 26}, "lgbt"),
+    ("Просим защищать детей от посягательств и запретить пропаганду ЛГБТ.", {19, 26}, "lgbt"),
+    # «кроме того» is "moreover", not an exception
+    ("Просим ужесточить ответственность за насилие, кроме того, запретить пропаганду "
+     "нетрадиционных сексуальных отношений.", {19, 26}, "lgbt"),
+    # an exception ends at its comma: the second ban stands
+    ("Запрещается пропаганда ЛГБТ, за исключением случаев, предусмотренных законом, а публичные "
+     "мероприятия ЛГБТ-сообщества запрещаются повсеместно.", {19, 21, 26}, "lgbt"),
+    # a demand to remove an expression object calls for restricting it
+    ("Мектепте ЛГБТ насихатын алып тастауды сұраймыз.", {19, 26}, "lgbt"),
+    # a march named with its year is a march
+    ("The LGBT March 2024 was banned by the city.", {21, 26}, "lgbt"),
+    ("Publishers shall not print, publish or distribute to minors books that promote "
+     "homosexuality.", {19, 26}, "lgbt"),
+])
+def test_restrictions_beside_undoing_or_exceptions_stand(text, articles, group):
+    a = _analyse(text)
+    assert articles <= set(a.conflicts_iccpr) and a.targets_group == group
+
+
+def test_a_definition_after_a_lead_in_is_read_with_the_offence():
+    text = ('As used in this section, "adult cabaret entertainment" means performances by male '
+            "or female impersonators that are harmful to minors.\n\n"
+            "It is an offense to perform adult cabaret entertainment on public property.")
+    a = _analyse(text)
+    assert {19, 26} <= set(a.conflicts_iccpr) and a.targets_group == "lgbt"
+
+
+def test_a_definition_passes_nothing_to_a_clause_that_protects():
+    text = ("2) религиозная организация – добровольное объединение мусульман, христиан и "
+            "иудеев.\n\nЗапрещается воспрепятствование деятельности религиозной организации.")
+    assert _analyse(text).verdict == "compatible"
+
+
+def test_a_ban_stated_by_no_one_may_restricts():
+    a = _analyse("Никто, кроме зарегистрированных миссионеров, не вправе осуществлять "
+                 "миссионерскую деятельность.")
+    assert a.verdict == "mixed" and a.targets_group == "religious"

@@ -149,7 +149,9 @@ def _word_flags(lang: str):
     return flags
 
 
-_DISJUNCTIONS = frozenset({"or", "nor", "или", "либо", "чи", "або", "ані"})
+_DISJUNCTIONS = frozenset({"or", "nor"})  # "not proscribed or removed"; in Russian and
+# Ukrainian a negation before the first verb does not reach the second («не согласовывает или
+# запрещает»): both take their own «не»
 
 
 def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset,
