@@ -318,3 +318,12 @@ def test_a_ban_stated_by_no_one_may_restricts():
     a = _analyse("Никто, кроме зарегистрированных миссионеров, не вправе осуществлять "
                  "миссионерскую деятельность.")
     assert a.verdict == "mixed" and a.targets_group == "religious"
+
+
+def test_a_kazakh_body_without_kazakh_letters_under_a_kazakh_title_is_kazakh():
+    # «Мектептерде ЛГБТ насихатына тыйым салу.» has none of ә ғ қ ң ө ұ ү һ і, and more
+    # letters than its title: the document's majority alone would read it as Russian
+    a = _analyse("# Балаларды қорғау\n\nМектептерде ЛГБТ насихатына тыйым салу.",
+                 {"kind": "petition", "jurisdiction": "KZ"})
+    assert [c.language for c in a.clauses] == ["kk", "kk"]
+    assert {19, 26} <= set(a.conflicts_iccpr)

@@ -297,11 +297,14 @@ def detect_languages(text: str, ranges) -> list[LanguageGuess]:
     # two Kazakh-only forms and no Russian-only one make a short clause Kazakh on its own,
     # even in a document with no other Kazakh clause («Мектептерде хиджаб киюге тыйым
     # салынады.»: «тыйым», «салынады»)
-    alone = [i for i, g in enumerate(guesses) if g.lang == "ru" and i not in kazakh
+    # (also where a Kazakh title is outweighed by the letters of a Kazakh body without any
+    # distinctive letter, which the document's majority would read as Russian)
+    alone = [i for i, g in enumerate(guesses) if g.lang == "ru"
              and letter_counts(text[ranges[i][0]:ranges[i][1]])[0] < SHORT_LETTERS
              and reads_as_kazakh(text[ranges[i][0]:ranges[i][1]], min_forms=2)]
     for i in alone:
         guesses[i] = _KAZAKH
+    kazakh = [i for i in kazakh if i not in alone]
     doubtful = [i for i in doubtful if i not in alone]
     if not doubtful and not kazakh:
         return guesses
