@@ -1435,6 +1435,23 @@ _MONTH_CONTEXT_RE = re.compile(
 March 2025" and "LGBT March 2024" (a name before it) are marches."""
 
 
+_ADDRESSEE_AFTER_RE = re.compile(
+    r"\s*[–—-]?\s*(?:в размере|у розмірі|в розмірі|in the amount|\w*\s*мөлшерінде)", re.IGNORECASE)
+_ADDRESSEE_BEFORE_RE = re.compile(
+    r"(?:штраф\w*|ответственност\w*|відповідальн\w*|fine[sd]?)\s+(?:на|для|on|for)\s+[^.;]{0,160}$",
+    re.IGNORECASE | re.UNICODE)
+
+
+def _fined_addressee(clause: Clause, group: Span) -> bool:
+    """Whether an organisation is named as one of the addressees of a fine («влечет штраф на
+    физических лиц …, на должностных лиц, некоммерческие организации – в размере …»), as the
+    administrative codes list them in every article: the fine is the offence's penalty for
+    whoever commits it, not a restriction of associations."""
+    lo, hi = group.start - clause.start, group.end - clause.start
+    return bool(_ADDRESSEE_AFTER_RE.match(clause.text, hi)
+                or _ADDRESSEE_BEFORE_RE.search(clause.text, max(0, lo - 200), lo))
+
+
 def _parts(clause: Clause) -> _Parts:
     """The clause's non-negated spans by label, in text order (one pass over the spans)."""
     by: dict[str, list[Span]] = {}
@@ -1574,7 +1591,7 @@ def shielded_groups(clause: Clause) -> frozenset[tuple[int, int]]:
     clause treats adversely: the people a prohibited harm is aimed at (:func:`_protected_groups`)
     and, except sexual orientation and gender identity, the grounds of closed-list speech
     ("racial or religious hatred": :func:`closed_list_reading`), as :func:`_compute` reads
-    them."""
+    them; and organisations named as the addressees of a fine (:func:`_fined_addressee`)."""
     p = _parts(clause)
     if not p.groups:
         return frozenset()
@@ -1583,7 +1600,8 @@ def shielded_groups(clause: Clause) -> frozenset[tuple[int, int]]:
     protected = _protected_groups(clause, p.groups, belief, insults)
     _, listed, _ = closed_list_reading(clause, p, protected)
     return protected | frozenset((g.start, g.end) for g in p.groups
-                                 if g.concept != "lgbt" and (g.start, g.end) in listed)
+                                 if (g.concept != "lgbt" and (g.start, g.end) in listed)
+                                 or (g.concept in ASSOCIATION_GROUPS and _fined_addressee(clause, g)))
 
 
 def _compute(clause: Clause) -> dict[str, list[Evidence]]:
@@ -1785,7 +1803,7 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     if assembly or sweeping:
         put("reaches_assembly", _as_evidence(assembly) + sweeping)
     assoc = ([s for s in p.groups if s.concept in ASSOCIATION_GROUPS
-              and (s.start, s.end) not in protected]
+              and (s.start, s.end) not in protected and not _fined_addressee(clause, s)]
              + [s for s in measures if s.concept in ASSOCIATION_MEASURES]
              + [s for s in p.penalties if s.concept in ASSOCIATION_PENALTIES])
     if assoc or sweeping:

@@ -327,3 +327,15 @@ def test_a_kazakh_body_without_kazakh_letters_under_a_kazakh_title_is_kazakh():
                  {"kind": "petition", "jurisdiction": "KZ"})
     assert [c.language for c in a.clauses] == ["kk", "kk"]
     assert {19, 26} <= set(a.conflicts_iccpr)
+
+
+def test_organisations_named_as_a_fines_addressees_are_not_restricted_as_associations():
+    # the administrative codes list who pays how much in every article
+    a = _analyse("Распространение ложной информации влечет штраф на физических лиц в размере "
+                 "двадцати, на должностных лиц, некоммерческие организации – в размере тридцати "
+                 "месячных расчетных показателей.")
+    assert 22 not in a.conflicts_iccpr and "association" not in a.engages
+    assert a.targets_group == "none"
+    b = _analyse("Деятельность некоммерческих организаций, получающих иностранное финансирование, "
+                 "приостанавливается.")
+    assert "association" in b.engages
