@@ -73,6 +73,16 @@ _CONDITIONAL_END_RE = re.compile(
 """A chapeau that ends in a condition ("… is guilty of an offence if— (a) he intends thereby to
 stir up racial hatred"): the offence is the chapeau with one of its items; the chapeau alone
 restricts nothing, so its own measures and penalties are read only in its items."""
+_UNDO_CHAPEAU_RE = re.compile(
+    r"(?:\b(?:remov\w*|repeal\w*|scrap\w*|abolish\w*|withdraw\w*|delet\w*|drop\w*)\s+"
+    r"(?:the\s+|these\s+|all\s+)?(?:following\s+)?(?:new\s+)?(?:provisions?|clauses?|sections?"
+    r"|measures?|powers?|amendments?)\b[^:—–]{0,40}"
+    r"|\b(?:призна(?:ть|ются)|считать)\s+утративш\w*\s+силу[^:—–]{0,40}"
+    r"|\bвизна(?:ти|ються)\s+так\w*,?\s+що\s+втрати\w*\s+чинність[^:—–]{0,40}"
+    r"|\b(?:отменить|исключить|скасувати|виключити)\s+(?:следующие|такі|наступні)\b[^:—–]{0,40}"
+    r")[:—–-]\s*$", re.IGNORECASE | re.UNICODE)
+"""A chapeau that undoes what its items name ("We want the Government to remove provisions
+for:", «Признать утратившими силу:»): the items' measures are what is undone."""
 _OPERATIVE_KINDS = ("norm", "demand")
 _MARKER_RE = re.compile(
     r"^\s*(\()?(?:(\d{1,3})|([ivx]{1,4})(?=\))|([a-zа-яёіїєґәғқңөұүһ])|([-–—•·*]))([.)])?\s",
@@ -203,6 +213,12 @@ def read_under_chapeaus(clauses: Sequence[Clause]) -> list[Clause]:
             if k is not None and _marker_style(out[k].text) == style:
                 continue
         if k is None:
+            continue
+        if _UNDO_CHAPEAU_RE.search(out[k].text):
+            item = out[j]
+            out[j] = item.model_copy(update={"spans": tuple(
+                s.model_copy(update={"negated": True})
+                if s.label in ("measure", "penalty", "vague") else s for s in item.spans)})
             continue
         reading = _reading_of(out[k])  # out[k] is already read with its own chapeau
         if reading is None:

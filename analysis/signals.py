@@ -566,10 +566,11 @@ _NOT_IMPOSED_RE = re.compile(
 imposed")."""
 _UNDO_ANTI_RE = re.compile(
     r"\b(?:remov\w*|repeal\w*|scrap\w*|drop\w*|abolish\w*|withdraw\w*|delet\w*)\s+(?:the\s+|all\s+|these\s+)?"
-    r"(?:new\s+|draconian\s+)?anti-[\w-]+\s+(?:measures?|laws?|provisions?|powers?|legislation|clauses?"
+    r"(?:new\s+|draconian\s+)?(?:anti-[\w-]+\s+)?(?:measures?|laws?|provisions?|powers?|legislation|clauses?"
     r"|rules?|restrictions?)\b", re.IGNORECASE | re.UNICODE)
-"""Removing or repealing "anti-…" measures ("Remove anti-protest measures from the bill"): the
-object undone is a restriction, so the verb restricts nothing."""
+"""Removing or repealing measures, provisions or "anti-…" laws ("Remove anti-protest measures
+from the bill", "remove provisions for:"): the object undone is a restriction, so the verb
+restricts nothing."""
 _DECLARED_REPEALED_RE = re.compile(
     r"\b(?:призна(?:ть|ются|ется|н\w*)|считать)\s+утративш\w*\s+силу\b"
     r"|\bвизна(?:ти|ються|ється|н\w*)\s+так\w*,?\s+що\s+втрати\w*\s+чинність\b"
@@ -706,9 +707,15 @@ _PUNCT_RE = re.compile(r"[,;:.!?()]")
 ban on propaganda" opposes violence only."""
 _SEND_BACK_RE = re.compile(
     rf"\b(?:{UNDO_WORDS}|abolish\w*|revok\w*|rescind\w*|отмен\w*|скасу\w*|вернуть|возвратить"
-    r"|верните|return|send back|повернути|поверніть)\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?"
+    r"|верните|return|send back|повернути|поверніть|отозвать|отзовите|withdraw|відкликати)\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?"
     r"(?:парламент\w*|мажилис\w*|сенат\w*|parliament|верховн\w* рад\w*))?", re.IGNORECASE | re.UNICODE)
 """Undoing or sending back a law described by a relative clause (:data:`_OPPOSED_BILL_RE`)."""
+_THIS_BILL_RE = re.compile(
+    r"\s+(?:this|the|этот|данный|цей|даний)\s+(?:draft\s+)?(?:bill|law|законопроект|закон|законопроєкт)\b",
+    re.IGNORECASE | re.UNICODE)
+_LAW_ON_BEFORE_RE = re.compile(
+    r"\b(?:закон\w*|законопроект\w*|законопроєкт\w*|bill|law|act)\s+(?:о|об|про|on|about)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE | re.UNICODE)
 _REPEAL_NOUNS = frozenset({"repeal", "abolition", "revocation", "lifting"})
 _PASSIVE_GAP_RE = re.compile(r"^\s*(?:(?:being|to|be|is|are|was|were|getting)\s+){0,2}$",
                              re.IGNORECASE)
@@ -844,6 +851,12 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
             end = _relative_end(text, bill.end())
             opposed.extend(s for s in p.measures + p.penalties
                            if clause.start + bill.start("rel") <= s.start < clause.start + end)
+        if _THIS_BILL_RE.match(text, m.end()):
+            # «… вводит закон о цензуре, поэтому требуем отозвать этот законопроект»: the
+            # author's name for the bill withdrawn («закон о цензуре») is no demand for it
+            opposed.extend(s for s in p.measures if s.end <= clause.start + m.start()
+                           and _LAW_ON_BEFORE_RE.search(text, max(0, s.start - clause.start - 40),
+                                                        s.start - clause.start))
     if p.measures or p.penalties or (demand and p.expression):
         for m in _REPEAL_RE.finditer(text):
             if NOT_BEFORE_RE.search(text, max(0, m.start() - 25), m.start()):

@@ -339,3 +339,22 @@ def test_organisations_named_as_a_fines_addressees_are_not_restricted_as_associa
     b = _analyse("Деятельность некоммерческих организаций, получающих иностранное финансирование, "
                  "приостанавливается.")
     assert "association" in b.engages
+
+
+def test_a_chapeau_that_removes_provisions_undoes_its_items():
+    text = ("We want the Government to remove provisions for:\n"
+            "- electronic tagging of people who intend to attend demonstrations\n"
+            "- orders banning protesters from using the internet\n")
+    a = _analyse(text, {"kind": "petition"})
+    assert not a.conflicts_iccpr
+    b = _analyse("We demand:\n- a ban on LGBT propaganda;\n- fines for its promotion.",
+                 {"kind": "petition"})
+    assert {19, 26} <= set(b.conflicts_iccpr)
+
+
+def test_the_authors_name_for_a_bill_they_ask_to_withdraw_is_no_demand():
+    a = _analyse("Считаем, что под видом закона о клевете вводится закон о цензуре, поэтому "
+                 "требуем отозвать этот законопроект.")
+    assert not a.conflicts_iccpr
+    b = _analyse("Требуем принять закон о запрете пропаганды ЛГБТ.")
+    assert {19, 26} <= set(b.conflicts_iccpr)
