@@ -30,7 +30,7 @@ from .signals import HARM_RE, defines_a_harm, protects_a_practice, shielded_grou
 
 _LEAD_IN = (r"^\W{0,3}(?:\d{1,3}(?:-\d{1,2})?[.)]\s*|\(\w{1,4}\)\s*)?"
             r"(?:(?:as used in|for the purposes? of|in|для целей|в целях|для цілей|у цьому|в настоящем"
-            r"|в цьому|осы)\b[^,:\"«“]{0,60}[,:]\s*)?")
+            r"|в цьому|осы)\b[^,:\"«“]{0,60}?[,:]?\s*)?")
 """A list marker, and a lead-in naming where the definition applies ("As used in this section,",
 «Для целей настоящей статьи», «Для цілей цього Закону»)."""
 _QUOTED_TERM_RE = re.compile(

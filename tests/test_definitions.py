@@ -55,3 +55,11 @@ def test_a_definition_of_a_harm_passes_no_group():
             "It shall be an offence to publish material likely to stir up hatred.\n")
     a = analyse_text(text, as_of=AS_OF)
     assert a.targets_group == "none" and 26 not in a.conflicts_iccpr
+
+
+def test_a_definition_after_a_lead_in_without_a_comma():
+    text = ("Для целей настоящей статьи под пропагандой понимается распространение информации, "
+            "направленной на формирование у несовершеннолетних нетрадиционных сексуальных "
+            "установок.\n\nПропаганда среди несовершеннолетних влечет наложение штрафа.\n")
+    a = analyse_text(text, as_of=AS_OF)
+    assert {19, 26} <= set(a.conflicts_iccpr) and a.targets_group == "lgbt"
