@@ -309,6 +309,8 @@ _CONDUCT_PATTERNS = (
     r"\bhomosexual (?:acts?|behaviou?r|conduct)\b", r"\bsodomy\b", r"\bbuggery\b",
     r"\bsexual (?:intercourse|relations) between (?:men|women|persons of the same sex)\b",
     r"\bcarnal knowledge\b[^.;]{0,40}?\bof the same sex\b",
+    # homosexuality itself as the offence ("commits the offence of homosexuality")
+    r"\boffen[cs]es? of (?:aggravated )?homosexuality\b", r"\bcrimes? of (?:aggravated )?homosexuality\b",
     r"\bsexual (?:acts?|relations|intercourse|conduct)\b[^.;]{0,40}?\bof the same sex\b", r"\bsame-sex (?:sexual )?(?:acts?|conduct|intercourse)\b",
     r"\bполов\w* (?:сношени|отношени|акт|связ)\w*[^.;]{0,30}?\bодного пола\b",
     # the penal codes' older euphemisms for the same conduct (Tasmania's ss. 122-123, "the

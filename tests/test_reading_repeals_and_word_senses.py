@@ -358,3 +358,13 @@ def test_the_authors_name_for_a_bill_they_ask_to_withdraw_is_no_demand():
     assert not a.conflicts_iccpr
     b = _analyse("Требуем принять закон о запрете пропаганды ЛГБТ.")
     assert {19, 26} <= set(b.conflicts_iccpr)
+
+
+def test_homosexuality_as_the_offence_itself_is_private_conduct():
+    # criminalising consensual conduct interferes with private life (Toonen, para 8.3)
+    a = _analyse("A person who commits the offence of homosexuality is liable, on conviction, to "
+                 "imprisonment for life.")
+    assert {17, 26} <= set(a.conflicts_iccpr) and "privacy" in a.engages
+    b = _analyse("A person who commits the offence of promoting homosexuality is liable to "
+                 "imprisonment.")
+    assert 19 in b.conflicts_iccpr and "privacy" not in b.engages
