@@ -215,6 +215,9 @@ _PRIVACY_PATTERNS = (
     # the choice whether to have children («пропаганда отказа от деторождения», "childfree")
     r"\bотказ\w* от деторождени\w*", r"\bвідмов\w* від (?:народження|дітонародження)\w*",
     r"\bchild-?free\b", r"\bчайлдфри\b",
+    # the secrecy of correspondence and communications
+    r"\bтайн\w* (?:переписки|телефонных переговоров|связи|сообщений)", r"\bтаємниц\w* (?:листування|телефонних розмов)",
+    r"\bsecrecy of (?:correspondence|communications)\b", r"\bхат алмасу құпиясы\w*",
     # identifying people by their faces or bodies, or users of a service by their identity
     r"\bfacial recognition\b", r"\bbiometric\w*", r"\bбиометри\w*", r"\bбіометри\w*",
     r"\bидентификаци\w* пользовател\w*", r"\bідентифікаці\w* користувач\w*",
@@ -1167,7 +1170,11 @@ def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
     ends += [e.end for e in _matches(clause, HARM_RE)]
     for h_end in sorted(set(ends)):
         lo = max(0, h_end - base)
-        m = GROUNDS_RE.search(text, lo, min(len(text), lo + 60))
+        # the grounds phrase may close the protective words themselves («ограничение прав …
+        # по мотивам»)
+        m = GROUNDS_RE.search(text, max(0, lo - 25), min(len(text), lo + 60))
+        if m is not None and m.end() < lo:
+            m = GROUNDS_RE.search(text, lo, min(len(text), lo + 60))
         if m is None or len(text[lo:m.start()].split()) > 4 or _STOP_RE.search(text, lo, m.start()):
             continue
         stop = _STOP_RE.search(text, m.end())
@@ -1395,6 +1402,10 @@ def _without_elaborations(clause: Clause, measures: list[Span], spans: Sequence[
     return kept
 
 
+_OCCUPATION_RE = re.compile(r"(?:journalist|blogger|журналист|журналіст|блогер|тілші)", re.IGNORECASE)
+"""A profession a speech law addresses ("journalists", «блогер»): restricting what it publishes
+is tested under art. 19; it is no status of a person under art. 26 (a political opinion is:
+"opposition", "activists" stay groups)."""
 _FAITH_DRESS_RE = re.compile(
     r"(?:hijab|niqa?a?b|nikab|burq?a|burka|chador|хиджаб|никаб|паранджа|хіджаб|нікаб|паранджу|паранджи)",
     re.IGNORECASE | re.UNICODE)
@@ -1778,7 +1789,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
                           clause.text, max(0, g.start - clause.start - 20), g.start - clause.start)))
                   and (g.start, g.end) not in listed
                   and (g.start, g.end) not in protected
-                  and not (g.concept == "religious" and _generic_religion(clause, g))]
+                  and not (g.concept == "religious" and _generic_religion(clause, g))
+                  and not _OCCUPATION_RE.match(g.text)]
         if others and (adverse or any(v.concept not in PROPAGANDA_VAGUE for v in vague)):
             put("targets_other_group", _as_evidence(others))
         # the dress of one faith named in a ban or penalty (the hijab, the niqab) singles out

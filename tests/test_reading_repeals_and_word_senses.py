@@ -368,3 +368,31 @@ def test_homosexuality_as_the_offence_itself_is_private_conduct():
     b = _analyse("A person who commits the offence of promoting homosexuality is liable to "
                  "imprisonment.")
     assert 19 in b.conflicts_iccpr and "privacy" not in b.engages
+
+
+def test_restricting_rights_on_listed_grounds_is_the_harm_an_equality_offence_punishes():
+    # «Нарушение равноправия»: the restriction on grounds is discrimination (GC18 para 7)
+    a = _analyse("Прямое или косвенное ограничение прав и свобод человека и гражданина по мотивам "
+                 "происхождения, национальности, отношения к религии, принадлежности к "
+                 "общественным объединениям – наказывается штрафом.")
+    assert not a.conflicts_iccpr and a.targets_group == "none" and "equality" in a.engages
+
+
+@pytest.mark.parametrize("text, article", [
+    ("Распространение недостоверной общественно значимой информации под видом достоверных "
+     "сообщений влечет наложение административного штрафа.", 19),
+    ("Нарушение установленного порядка проведения митинга наказывается лишением свободы на "
+     "срок до пяти лет.", 21),
+])
+def test_fake_news_and_assembly_procedure_offences_show_their_defect(text, article):
+    assert article in _analyse(text).conflicts_iccpr
+
+
+def test_a_speech_rule_for_journalists_is_no_distinction_on_a_status():
+    a = _analyse("Журналист обязан удалять недостоверную информацию.")
+    assert 19 in a.conflicts_iccpr and 26 not in a.conflicts_iccpr
+
+
+def test_the_secrecy_of_correspondence_is_private_life():
+    assert "reaches_privacy" in clause_signals(_clause(
+        "Операторы связи обязаны хранить сообщения, что нарушает тайну переписки."))
