@@ -13,7 +13,8 @@ that is itself protected expression and restricts no one. :func:`read_opposed_bi
 reasoning a reading copy of each such description, with its measures, penalties and vague terms marked
 as negated; the clauses the brief shows are unchanged. Only a description whose subject is the
 bill ("The bill would …", «Законопроект запрещает …», «Цей закон передбачає …») after the
-author's own demand or statement against a bill counts (not a report that others opposed it): a law's own text (its norms, a repeal clause), or a
+author's own demand or statement against a bill counts (and, before a demand that points back to
+it, "The law restricts …. We ask to repeal this law.") (not a report that others opposed it): a law's own text (its norms, a repeal clause), or a
 report that describes a law without opposing it, is read as it stands.
 """
 from __future__ import annotations
@@ -39,7 +40,8 @@ _DESCRIBES_BILL_RE = re.compile(
     r"|предлагаемый|цей|такий|даний|зазначений|бұл|осы)\s+)?"
     rf"(?:draft\s+)?{_BILL}(?:\s*\([^)]*\))?\s+"
     r"(?:would|will|could|seeks|aims|provides|bans|prohibits|criminali[sz]es|introduces|makes"
-    r"|punishes|imposes|also|предусматрива\w*|запрещает|запретит|вводит|введ[её]т|позволит"
+    r"|punishes|imposes|restricts|limits|also|предусматрива\w*|запрещает|запретит|вводит|введ[её]т"
+    r"|позволит|ограничива\w*|ограничит|обмежу\w*|шектейді"
     r"|криминализ\w*|наказыва\w*|также|передбача\w*|забороняє|заборонить|запроваджу\w*|також"
     r"|тыйым салады|көздейді)\b"
     r"|^\W*it\s+would\b", re.IGNORECASE | re.UNICODE)
@@ -47,6 +49,11 @@ _DESCRIBES_BILL_RE = re.compile(
 «Законопроект запрещает …»), or "It would …" right after."""
 
 
+_THIS_BILL_RE = re.compile(
+    r"\b(?:this|that|these|those|the said|этот|эти|этого|этих|данн\w*|указанн\w*|цей|ці|цього|цих"
+    r"|зазначен\w*|осы|бұл)\s+(?:\w+\s+)?(?:bills?|laws?|acts?|законопроект\w*|закон\w*"
+    r"|законопроєкт\w*|заң\w*)", re.IGNORECASE | re.UNICODE)
+"""An opposed bill named by pointing back ("repeal this law", «отменить этот закон»)."""
 _AUTHOR_VOICE_RE = AUTHOR_VOICE_RE
 _PAST_RE = re.compile(r"\b(?:repealed|rejected|vetoed|withdrew|withdrawn|opposed|отменил\w*"
                       r"|отклонил\w*|скасува\w*|відхилил\w*)\b", re.IGNORECASE | re.UNICODE)
@@ -80,9 +87,7 @@ def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
                 _DESCRIBES_BILL_RE.match(clause.text)
                 or (described and _PRONOUN_START_RE.match(clause.text))):
             described = True
-            out[j] = clause.model_copy(update={"spans": tuple(
-                s.model_copy(update={"negated": True}) if s.label in _DESCRIBED
-                else s for s in clause.spans)})
+            out[j] = _as_described(clause)
             continue
         described = False
         oppose = (not opposing and clause.kind != "norm" and _mentions_a_bill(clause.text)
@@ -91,4 +96,17 @@ def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
                 and not NOT_BEFORE_RE.search(clause.text, max(0, oppose.start() - 25), oppose.start())
                 and not _PAST_RE.search(clause.text, oppose.start(), oppose.end() + 12)):
             opposing = True  # a petition or a report opposes; a law's own repeal clause does not
+            if _THIS_BILL_RE.search(clause.text):
+                # "The law restricts missionary work. We ask to repeal this law.": the
+                # descriptions just before are that law's content too
+                k = j - 1
+                while k >= 0 and out[k].kind != "demand" and _DESCRIBES_BILL_RE.match(out[k].text):
+                    out[k] = _as_described(out[k])
+                    k -= 1
     return out
+
+
+def _as_described(clause: Clause) -> Clause:
+    return clause.model_copy(update={"spans": tuple(
+        s.model_copy(update={"negated": True}) if s.label in _DESCRIBED else s
+        for s in clause.spans)})

@@ -58,3 +58,15 @@ def test_an_appeal_headed_by_an_imperative_opposes_the_bill_it_then_describes():
             "Он также запрещает трансгендерным людям усыновлять детей.\n")
     a = analyse_text(text, as_of=AS_OF)
     assert not a.conflicts_iccpr and a.targets_group == "none"
+
+
+def test_a_description_before_a_demand_that_points_back_to_the_law_is_its_content():
+    from analysis.pipeline import analyse_text
+
+    for text in ("Закон ограничивает миссионерскую деятельность. Просим отменить этот закон.",
+                 "The law bans LGBT propaganda. We call on Parliament to repeal this law."):
+        a = analyse_text(text + "\n", as_of="2025-01-01")
+        assert not a.conflicts_iccpr and a.verdict == "compatible", text
+    # without the demand, the description of the law is read as it stands
+    a = analyse_text("The law bans LGBT propaganda.\n", as_of="2025-01-01")
+    assert {19, 26} <= set(a.conflicts_iccpr)
