@@ -146,6 +146,17 @@ def evaluate_case_file(path: Path, analyse: AnalyseFn) -> CaseResult:
                       notes=tuple(dict.fromkeys(notes + base_notes)))
 
 
+def label_verdict(verdict: str) -> str:
+    """The case format's verdict for the analysis's one.
+
+    A label says whether an authority found the Covenant violated, or clearly would
+    (``incompatible``), or not (``compatible``); ``mixed`` there is a partial finding. The
+    analysis's ``mixed`` (concerns only: restrictions whose necessity the State must still show,
+    no conflict) and ``needs_review`` (no signal on thin text) report no violation, so as labels
+    they are ``compatible``. The brief keeps the analysis's own verdict."""
+    return "incompatible" if verdict == "incompatible" else "compatible"
+
+
 def prediction_from_analysis(analysis: Any, text: str) -> Prediction:
     """Labels from an ``Analysis``; vague spans are the clauses' ``vague`` spans plus every
     occurrence in the text of the strings the analysis lists in ``vague_terms``."""
@@ -155,7 +166,7 @@ def prediction_from_analysis(analysis: Any, text: str) -> Prediction:
         conflicts_iccpr=frozenset(int(a) for a in analysis.conflicts_iccpr),
         targets_group=str(analysis.targets_group or "none"),
         vague_terms=tuple(analysis.vague_terms),
-        verdict=str(analysis.verdict),
+        verdict=label_verdict(str(analysis.verdict)),
     )
     spans: list[tuple[int, int]] = []
     for clause in getattr(analysis, "clauses", ()):

@@ -119,6 +119,17 @@ def test_prediction_from_analysis_uses_vague_spans_and_vague_terms():
     assert found == (False, True, False, True)
 
 
+@pytest.mark.parametrize("verdict, label", [
+    ("incompatible", "incompatible"), ("compatible", "compatible"),
+    # concerns only, or nothing found on thin text: no violation found, as the labels read it
+    ("mixed", "compatible"), ("needs_review", "compatible"),
+])
+def test_the_analysis_verdict_as_a_case_label(verdict, label):
+    analysis = SimpleNamespace(verdict=verdict, engages=(), conflicts_iccpr=(),
+                               targets_group="none", vague_terms=(), clauses=())
+    assert prediction_from_analysis(analysis, "").labels.verdict == label
+
+
 # --------------------------------------------------------------------------- baseline
 
 
