@@ -149,9 +149,10 @@ def _word_flags(lang: str):
     return flags
 
 
-_DISJUNCTIONS = frozenset({"or", "nor"})  # "not proscribed or removed"; in Russian and
-# Ukrainian a negation before the first verb does not reach the second («не согласовывает или
-# запрещает»): both take their own «не»
+_DISJUNCTIONS = frozenset({"or", "nor"})
+"""English words across which a negation reaches a second measure ("should not be proscribed or
+removed"). Not Russian or Ukrainian «или», «або»: there a negation before the first verb does not
+reach the second («не согласовывает или запрещает»), which takes its own «не»."""
 
 
 def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset,
@@ -171,9 +172,7 @@ def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset,
             return False
         low = word.lower()
         if low in _DISJUNCTIONS and label == "measure":
-            # "should not be proscribed or removed", «не запрещать или ограничивать»: the
-            # negation reaches the measures joined by "or"
-            last = max(lo, last - 2)
+            last = max(lo, last - 2)  # "should not be proscribed or removed"
         if low in negation or low == "n't":
             # inside the prohibition, what it prohibits ("promote" in "must not promote") is
             # not negated; its own measure word ("permitted" in "not permitted") still is
