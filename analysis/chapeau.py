@@ -34,19 +34,18 @@ import re
 from collections.abc import Sequence
 
 from .models import Clause, Span
-from .signals import PROTECTED_HARMS
+from .signals import DECLARED_REPEAL, EXCEPTION_WORDS, PROTECTED_HARMS, UNDO_PROVISIONS
 
 _CHAPEAU_END_RE = re.compile(r"[:—–-]\s*$")
 _EXCEPTION_RE = re.compile(
     r"\b(?:(?:shall|does|do|will) not (?:apply|extend)|not applicable|except\w*|exempt\w*"
-    r"|не (?:распространя|применя|поширю|застосову)\w*|за исключением|кроме|крім|за винятком"
-    r"|қолданылмайды|қоспағанда"
+    r"|не (?:распространя|применя|поширю|застосову)\w*|қолданылмайды"
     r"|not (?:be )?(?:regarded|considered|deemed) as|(?:shall|does|do) not constitute"
     r"|not (?:be )?(?:interpreted|construed|understood|read) as"
     r"|не (?:может|могут|должн\w*|можуть|може|повинн\w*) (?:быть )?(?:толковаться|истолкован\w*"
     r"|рассматриваться|тлумачитися|розглядатися) как|не (?:може|можуть) тлумачитися як"
     r"|не (?:является|являются|считается|считаются|признается|признаются|вважається"
-    r"|вважаються|є)\b)", re.IGNORECASE | re.UNICODE)
+    r"|вважаються|є)\b)" + rf"|{EXCEPTION_WORDS}", re.IGNORECASE | re.UNICODE)
 """A chapeau that introduces exceptions ("The prohibition … shall not apply to:", "The following
 shall not be regarded as discrimination:"): its items are what the rule does *not* reach."""
 _GROUNDS_END_RE = re.compile(
@@ -74,13 +73,9 @@ _CONDITIONAL_END_RE = re.compile(
 stir up racial hatred"): the offence is the chapeau with one of its items; the chapeau alone
 restricts nothing, so its own measures and penalties are read only in its items."""
 _UNDO_CHAPEAU_RE = re.compile(
-    r"(?:\b(?:remov\w*|repeal\w*|scrap\w*|abolish\w*|withdraw\w*|delet\w*|drop\w*)\s+"
-    r"(?:the\s+|these\s+|all\s+)?(?:following\s+)?(?:new\s+)?(?:provisions?|clauses?|sections?"
-    r"|measures?|powers?|amendments?)\b[^:—–]{0,40}"
-    r"|\b(?:призна(?:ть|ются)|считать)\s+утративш\w*\s+силу[^:—–]{0,40}"
-    r"|\bвизна(?:ти|ються)\s+так\w*,?\s+що\s+втрати\w*\s+чинність[^:—–]{0,40}"
-    r"|\b(?:отменить|исключить|скасувати|виключити)\s+(?:следующие|такі|наступні)\b[^:—–]{0,40}"
-    r")[:—–-]\s*$", re.IGNORECASE | re.UNICODE)
+    rf"(?:{UNDO_PROVISIONS}|{DECLARED_REPEAL}"
+    r"|\b(?:отменить|исключить|скасувати|виключити)\s+(?:следующие|такі|наступні)\b"
+    r")[^:—–]{0,40}[:—–-]\s*$", re.IGNORECASE | re.UNICODE)
 """A chapeau that undoes what its items name ("We want the Government to remove provisions
 for:", «Признать утратившими силу:»): the items' measures are what is undone."""
 _OPERATIVE_KINDS = ("norm", "demand")

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from .models import Clause
-from .signals import AUTHOR_VOICE_RE, NOT_BEFORE_RE, UNDO_WORDS
+from .signals import AUTHOR_VOICE_RE, NOT_BEFORE_RE, THIS_BILL, UNDO_WORDS
 
 _BILL = (r"(?:bill|draft law|law|legislation|amendments?|act|законопроект\w*|закон\w*|поправк\w*"
          r"|законопроєкт\w*|заң\w*|заң жобасы\w*)")
@@ -49,10 +49,7 @@ _DESCRIBES_BILL_RE = re.compile(
 «Законопроект запрещает …»), or "It would …" right after."""
 
 
-_THIS_BILL_RE = re.compile(
-    r"\b(?:this|that|these|those|the said|этот|эти|этого|этих|данн\w*|указанн\w*|цей|ці|цього|цих"
-    r"|зазначен\w*|осы|бұл)\s+(?:\w+\s+)?(?:bills?|laws?|acts?|законопроект\w*|закон\w*"
-    r"|законопроєкт\w*|заң\w*)", re.IGNORECASE | re.UNICODE)
+_THIS_BILL_RE = re.compile(THIS_BILL, re.IGNORECASE | re.UNICODE)
 """An opposed bill named by pointing back ("repeal this law", «отменить этот закон»)."""
 _AUTHOR_VOICE_RE = AUTHOR_VOICE_RE
 _PAST_RE = re.compile(r"\b(?:repealed|rejected|vetoed|withdrew|withdrawn|opposed|отменил\w*"

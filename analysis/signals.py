@@ -569,18 +569,20 @@ _NOT_IMPOSED_RE = re.compile(
     r"|\bқолданылмайды\b|\bтағайындалмайды\b", re.IGNORECASE | re.UNICODE)
 """A penalty or measure ruled out after it is named («… не применяется», "… shall not be
 imposed")."""
-_UNDO_ANTI_RE = re.compile(
-    r"\b(?:remov\w*|repeal\w*|scrap\w*|drop\w*|abolish\w*|withdraw\w*|delet\w*)\s+(?:the\s+|all\s+|these\s+)?"
-    r"(?:new\s+|draconian\s+)?(?:anti-[\w-]+\s+)?(?:measures?|laws?|provisions?|powers?|legislation|clauses?"
-    r"|rules?|restrictions?)\b", re.IGNORECASE | re.UNICODE)
+UNDO_PROVISIONS = (
+    r"\b(?:remov\w*|repeal\w*|scrap\w*|drop\w*|abolish\w*|withdraw\w*|delet\w*)\s+"
+    r"(?:the\s+|all\s+|these\s+)?(?:following\s+)?(?:new\s+|draconian\s+)?(?:anti-[\w-]+\s+)?"
+    r"(?:measures?|laws?|provisions?|powers?|legislation|clauses?|sections?|amendments?|rules?"
+    r"|restrictions?)\b")
+_UNDO_ANTI_RE = re.compile(UNDO_PROVISIONS, re.IGNORECASE | re.UNICODE)
 """Removing or repealing measures, provisions or "anti-…" laws ("Remove anti-protest measures
 from the bill", "remove provisions for:"): the object undone is a restriction, so the verb
 restricts nothing."""
-_DECLARED_REPEALED_RE = re.compile(
+DECLARED_REPEAL = (
     r"\b(?:призна(?:ть|ются|ется|н\w*)|считать)\s+утративш\w*\s+силу\b"
     r"|\bвизна(?:ти|ються|ється|н\w*)\s+так\w*,?\s+що\s+втрати\w*\s+чинність\b"
-    r"|\b(?:the following|these)\b[^.;:]{0,60}\b(?:are|is|shall be)\s+(?:hereby\s+)?repealed\b",
-    re.IGNORECASE | re.UNICODE)
+    r"|\b(?:the following|these)\b[^.;:]{0,60}\b(?:are|is|shall be)\s+(?:hereby\s+)?repealed\b")
+_DECLARED_REPEALED_RE = re.compile(DECLARED_REPEAL, re.IGNORECASE | re.UNICODE)
 """The drafting formula that declares laws repealed *before* naming them («Признать утратившими
 силу: …», «Визнати такими, що втратили чинність, закони …, якими було запроваджено …», "The
 following enactments are repealed:"): every measure, penalty or status named after it is what
@@ -715,9 +717,13 @@ _SEND_BACK_RE = re.compile(
     r"|верните|return|send back|повернути|поверніть|отозвать|отзовите|withdraw|відкликати)\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?"
     r"(?:парламент\w*|мажилис\w*|сенат\w*|parliament|верховн\w* рад\w*))?", re.IGNORECASE | re.UNICODE)
 """Undoing or sending back a law described by a relative clause (:data:`_OPPOSED_BILL_RE`)."""
-_THIS_BILL_RE = re.compile(
-    r"\s+(?:this|the|этот|данный|цей|даний)\s+(?:draft\s+)?(?:bill|law|законопроект|закон|законопроєкт)\b",
-    re.IGNORECASE | re.UNICODE)
+THIS_BILL = (
+    r"\b(?:this|that|these|those|the said|этот|эти|этого|этих|данн\w*|указанн\w*|цей|ці|цього|цих"
+    r"|зазначен\w*|осы|бұл)\s+(?:draft\s+)?(?:\w+\s+)?(?:bills?|laws?|acts?|законопроект\w*|закон\w*"
+    r"|законопроєкт\w*|заң\w*)")
+"""A bill named by pointing back ("this bill", «этот законопроект», «отменить этот закон»)."""
+_THIS_BILL_RE = re.compile(rf"\s+(?:the\s+(?:draft\s+)?(?:bill|law)\b|{THIS_BILL})",
+                           re.IGNORECASE | re.UNICODE)
 _LAW_ON_BEFORE_RE = re.compile(
     r"\b(?:закон\w*|законопроект\w*|законопроєкт\w*|bill|law|act)\s+(?:о|об|про|on|about)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE | re.UNICODE)
@@ -1410,9 +1416,10 @@ _FAITH_DRESS_RE = re.compile(
     r"(?:hijab|niqa?a?b|nikab|burq?a|burka|chador|хиджаб|никаб|паранджа|хіджаб|нікаб|паранджу|паранджи)",
     re.IGNORECASE | re.UNICODE)
 """The dress of one faith ("hijab", «никаб»), not religious dress in general."""
-_EXCEPTION_WORD_RE = re.compile(
+EXCEPTION_WORDS = (
     r"\b(?:except(?:\s+for)?|with the exception of|other than|за исключением|кроме(?!\s+того)"
-    r"|за винятком|крім(?!\s+того))\b|\bқоспағанда\b", re.IGNORECASE | re.UNICODE)
+    r"|за винятком|крім(?!\s+того))\b|\bқоспағанда\b")
+_EXCEPTION_WORD_RE = re.compile(EXCEPTION_WORDS, re.IGNORECASE | re.UNICODE)
 """Words that open exceptions ("except for", «за исключением», «кроме»), not «кроме того»
 ("moreover")."""
 _EXCEPTION_END_RE = re.compile(

@@ -228,3 +228,12 @@ def test_a_numbered_item_continues_its_chapeau_across_omission_marks(text):
     assert "restricts_expression" in clause_signals(item)
     a = analyse_text(text, as_of="2024-01-01")
     assert a.verdict == "incompatible" and 19 in a.conflicts_iccpr
+
+
+def test_moreover_is_no_exception_chapeau():
+    # «Кроме того» ("moreover") opens no exceptions: the items are what is banned
+    from analysis.pipeline import analyse_text
+
+    a = analyse_text("Кроме того, запрещается:\n1) пропаганда нетрадиционных сексуальных "
+                     "отношений;\n2) митинги ЛГБТ.\n", as_of="2025-01-01")
+    assert {19, 21, 26} <= set(a.conflicts_iccpr)
