@@ -1167,7 +1167,8 @@ def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
     the clause restricts). A list ends at the clause's measure or at ".", ";" or ":"."""
     text, base = clause.text, clause.start
     out: list[tuple[int, int]] = []
-    if GROUNDS_RE.search(text) is None:
+    kk_grounds = clause.language == "kk" and _KK_GROUNDS_AFTER_RE.search(text) is not None
+    if GROUNDS_RE.search(text) is None and not kk_grounds:
         return out  # no "on grounds of" at all: most clauses
     ends = [h.end for h in clause.spans
             if h.label == "protective" and not h.negated and h.concept in PROTECTED_HARMS]
@@ -1192,6 +1193,24 @@ def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
             (x.label == "measure" and not x.negated)
             or (x.label not in ("group", "protective") and not _GROUND_WORD_RE.match(x.text)))])
         if end > start and (start, end) not in out:
+            out.append((start, end))
+    # Kazakh puts the grounds before the harm and closes them with a postposition: «Шығу
+    # тегіне, … нәсіліне, ұлтына … байланысты адамның … құқықтары мен бостандықтарын тікелей
+    # немесе жанама шектеу» (Criminal Code art. 145); the list runs back from the postposition
+    # to the sentence's previous stop
+    for h in clause.spans if kk_grounds else ():
+        if h.label != "protective" or h.negated or h.concept not in PROTECTED_HARMS:
+            continue
+        hi = h.start - base
+        m = None
+        for m in _KK_GROUNDS_AFTER_RE.finditer(text, max(0, hi - 300), hi):
+            pass
+        if m is None or len(text[m.end():hi].split()) > 4 or _STOP_RE.search(text, m.end(), hi):
+            continue
+        stops = [x.end() for x in _STOP_RE.finditer(text, 0, m.start())]
+        start, end = base + (stops[-1] if stops else 0), base + m.start()
+        if any(g.label == "group" and start <= g.start and g.end <= end for g in clause.spans) \
+                and (start, end) not in out:
             out.append((start, end))
     return out
 
@@ -1235,6 +1254,11 @@ def _bans_the_harm(measure: Span, spans: Sequence[Span],
 
 INSULT_OBJECTS = frozenset({"insult"})
 _STOP_RE = re.compile(r"[.;:!?]")
+_KK_GROUNDS_AFTER_RE = re.compile(
+    r"\b(?:байланысты|негізінде|белгісі бойынша|белгілері бойынша|себебінен|себепті)\b",
+    re.IGNORECASE | re.UNICODE)
+"""Kazakh postpositions that close a grounds list («… ұлтына байланысты», «… белгісі
+бойынша»)."""
 _PERSONAL_GROUND_RE = re.compile(
     r"(?:on (?:the )?grounds? of|on the basis of|based on|because of|related to|a person's"
     r"|по признак\w*|по мотив\w*|в связи с|за ознак\w*|у зв'язку з|через|негізінде)[^.;:!?]{0,60}$",

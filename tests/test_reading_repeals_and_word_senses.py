@@ -376,6 +376,14 @@ def test_restricting_rights_on_listed_grounds_is_the_harm_an_equality_offence_pu
                  "происхождения, национальности, отношения к религии, принадлежности к "
                  "общественным объединениям – наказывается штрафом.")
     assert not a.conflicts_iccpr and a.targets_group == "none" and "equality" in a.engages
+    # Kazakh names the grounds first and closes them with «байланысты» (art. 145, our sentence)
+    b = _analyse("1. Шығу тегіне, нәсіліне, ұлтына, дінге көзқарасына, қоғамдық бірлестіктерге "
+                 "қатыстылығына байланысты адамның және азаматтың құқықтары мен бостандықтарын "
+                 "тікелей немесе жанама шектеу – айыппұл салуға не қамаққа алуға жазаланады.")
+    assert not b.conflicts_iccpr and b.targets_group == "none"
+    # the postposition protects only grounds of a harm: a ban on a faith's events still restricts
+    c = _analyse("Діни бірлестіктерге байланысты іс-шараларға тыйым салынады.")
+    assert c.targets_group == "religious"
 
 
 @pytest.mark.parametrize("text, article", [
