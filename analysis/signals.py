@@ -1137,6 +1137,12 @@ def protects_a_practice(clause: Clause) -> bool:
     return _HINDER_RE.search(clause.text) is not None
 
 
+_LIST_GOES_ON_RE = re.compile(
+    r"\s*(?:других|иных|інших|and other|other|as well as|а также|а також|та інших|и других)\b",
+    re.IGNORECASE | re.UNICODE)
+"""The words after a comma that carry a list on rather than end it."""
+
+
 def _hindered_regions(clause: Clause) -> list[tuple[int, int]]:
     """(start, end) of what follows an act against a practice (:data:`_HINDER_RE`) up to the
     next punctuation or 80 characters: the practice and the people it protects."""
@@ -1148,13 +1154,20 @@ def _hindered_regions(clause: Clause) -> list[tuple[int, int]]:
             out.append((base + max(cut, m.start() - 80), base + m.start()))
             continue
         stop = _STOP_RE.search(text, m.end())
-        comma = text.find(",", m.end())
+        # a comma that goes on with the list («богослужений, других религиозных обрядов») does
+        # not end what is hindered
+        reach, comma = m.end() + 80, -1
+        for c in re.finditer(",", text[m.end():]):
+            if not _LIST_GOES_ON_RE.match(text, m.end() + c.end()):
+                comma = m.end() + c.start()
+                break
+            reach = max(reach, m.end() + c.end() + 60)
         # the next ban starts a proposition of its own: «… принуждать … и запрещается
         # миссионерская деятельность» restricts the missionary work
         ban = min((x.start - base for x in clause.spans
                    if x.label in ("measure", "penalty") and not x.negated
                    and x.start >= base + m.end()), default=-1)
-        end = min([len(text), m.end() + 80] + [x for x in (stop.start() if stop else -1, comma,
+        end = min([len(text), reach] + [x for x in (stop.start() if stop else -1, comma,
                                                            ban) if x >= 0])
         out.append((base + m.end(), base + end))
     return out

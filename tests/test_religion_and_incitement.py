@@ -177,6 +177,9 @@ def test_incitement_to_listed_hatred_is_closed_list_speech_that_protects_its_gro
     # offences against a religious practice protect it (an independent review's examples)
     "Воспрепятствование законной деятельности религиозных организаций либо совершению "
     "богослужений наказывается штрафом.",
+    # the list goes on after a comma («…, других религиозных обрядов»)
+    "Незаконное воспрепятствование деятельности религиозных организаций или проведению "
+    "богослужений, других религиозных обрядов и церемоний наказывается штрафом.",
     "Obstruction of lawful religious services is punishable by a fine.",
     "Незаконне перешкоджання проведенню релігійного обряду карається штрафом.",
     "Діни бірлестіктердің қызметіне кедергі келтіруге тыйым салынады.",
