@@ -13,7 +13,8 @@ that is itself protected expression and restricts no one. :func:`read_opposed_bi
 reasoning a reading copy of each such description, with its measures, penalties and vague terms marked
 as negated; the clauses the brief shows are unchanged. Only a description whose subject is the
 bill ("The bill would …", «Законопроект запрещает …», «Цей закон передбачає …») after the
-author's own demand or statement against a bill counts (and, before a demand that points back to
+author's own demand or statement against a bill (a portal's title in the infinitive, «Отменить
+закон …», is one) counts (and, before a demand that points back to
 it, "The law restricts …. We ask to repeal this law.") (not a report that others opposed it): a law's own text (its norms, a repeal clause), or a
 report that describes a law without opposing it, is read as it stands.
 """
@@ -38,8 +39,11 @@ _DESCRIBES_BILL_RE = re.compile(
     r"^\W*(?:(?:however|in particular|moreover|also|further),?\s+)?"
     r"(?:(?:it|the|this|that|such an?|the proposed|the draft|этот|данный|такой|указанный"
     r"|предлагаемый|цей|такий|даний|зазначений|бұл|осы)\s+)?"
-    rf"(?:draft\s+)?{_BILL}(?:\s*\([^)]*\))?\s+"
+    # an adjective before the bill and its number or date after it: «Федеральные законы
+    # № 374-ФЗ и № 375-ФЗ от 6 июля 2016 года обязывают …»
+    rf"(?:[\w-]+\s+)?(?:draft\s+)?{_BILL}(?:\s*\([^)]*\))?(?:\s+[^\s.!?;:,]+){{0,12}}?\s+"
     r"(?:would|will|could|seeks|aims|provides|bans|prohibits|criminali[sz]es|introduces|makes"
+    r"|requires?|obliges?|forces?|обязыва\w*|обяж\w*|расширя\w*|зобов'язу\w*|міндеттейді"
     r"|punishes|imposes|restricts|limits|also|предусматрива\w*|запрещает|запретит|вводит|введ[её]т"
     r"|позволит|ограничива\w*|ограничит|обмежу\w*|шектейді"
     r"|криминализ\w*|наказыва\w*|также|передбача\w*|забороняє|заборонить|запроваджу\w*|також"
@@ -89,7 +93,7 @@ def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
         described = False
         oppose = (not opposing and clause.kind != "norm" and _mentions_a_bill(clause.text)
                   and _OPPOSES_BILL_RE.search(clause.text))
-        if (oppose and _AUTHOR_VOICE_RE.search(clause.text)
+        if (oppose and (_AUTHOR_VOICE_RE.search(clause.text) or _opens_a_demand(clause, oppose))
                 and not NOT_BEFORE_RE.search(clause.text, max(0, oppose.start() - 25), oppose.start())
                 and not _PAST_RE.search(clause.text, oppose.start(), oppose.end() + 12)):
             opposing = True  # a petition or a report opposes; a law's own repeal clause does not
@@ -101,6 +105,14 @@ def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
                     out[k] = _as_described(out[k])
                     k -= 1
     return out
+
+
+def _opens_a_demand(clause: Clause, oppose: re.Match[str]) -> bool:
+    """Whether a demand clause opens with the undoing ("Отменить «закон Яровой»", a petition's
+    title, «1. Признать утратившими силу …»): the author's own demand, in the infinitive the
+    portals' titles use, with no "we" to show it."""
+    return clause.kind == "demand" and len(
+        re.sub(r"^\W*(?:\d+[.)]\s*)?", "", clause.text[:oppose.start()]).split()) <= 1
 
 
 def _as_described(clause: Clause) -> Clause:

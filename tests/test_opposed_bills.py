@@ -18,6 +18,9 @@ AS_OF = "2025-01-01"
     "Просим не подписывать законопроект о семейных ценностях. Законопроект запрещает пропаганду "
     "ЛГБТ в СМИ и вводит штрафы.",
     "Просимо Президента накласти вето на закон. Цей закон забороняє пропаганду ЛГБТ.",
+    # a portal's title in the infinitive opposes the law; the law is named by its number
+    "Отменить закон о миссионерской деятельности\n\nФедеральный закон № 374-ФЗ от 6 июля "
+    "2016 года ограничивает миссионерскую деятельность религиозных групп.",
 ])
 def test_the_described_bill_of_a_petition_against_it_restricts_nothing(text):
     # asking the State not to enact a ban is itself protected expression (art. 19(2))
@@ -32,6 +35,10 @@ def test_the_described_bill_of_a_petition_against_it_restricts_nothing(text):
     "The bill would ban the so-called promotion of homosexuality and punish journalists.",
     "We support the bill. The bill would ban the promotion of homosexuality.",
     "Законопроект запрещает пропаганду ЛГБТ в СМИ и вводит штрафы.",
+    # a demand that opens with something else is no opposition ("the ban on homosexuality
+    # propaganda must be made stricter: repeal nothing")
+    "Ужесточить закон о запрете пропаганды\n\nФедеральный закон № 135-ФЗ запрещает пропаганду "
+    "ЛГБТ среди детей, а нужно запретить её для всех.",
 ])
 def test_a_bill_described_without_opposition_is_read_as_it_stands(text):
     a = analyse_text(text + "\n", as_of=AS_OF)
