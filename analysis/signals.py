@@ -1449,6 +1449,17 @@ _OCCUPATION_RE = re.compile(r"(?:journalist|blogger|журналист|журн�
 """A profession a speech law addresses ("journalists", «блогер»): restricting what it publishes
 is tested under art. 19; it is no status of a person under art. 26 (a political opinion is:
 "opposition", "activists" stay groups)."""
+_UNDER_AGE_RE = re.compile(r"\b(?:under|below)\s+the\s+$", re.IGNORECASE)
+
+
+def _age_threshold(clause: Clause, g: Span) -> bool:
+    """Whether the group word "age" names children by an age limit ("a girl under the age of
+    18"): a child-protection offence names whom it protects so; age as a ground ("on grounds of
+    age", "persons over the age of 50") names a status of persons (art. 26)."""
+    lo = g.start - clause.start
+    return g.text.lower() == "age" and _UNDER_AGE_RE.search(clause.text, max(0, lo - 20), lo) is not None
+
+
 _FAITH_DRESS_RE = re.compile(
     r"(?:hijab|niqa?a?b|nikab|burq?a|burka|chador|хиджаб|никаб|паранджа|хіджаб|нікаб|паранджу|паранджи)",
     re.IGNORECASE | re.UNICODE)
@@ -1834,7 +1845,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
                   and (g.start, g.end) not in listed
                   and (g.start, g.end) not in protected
                   and not (g.concept == "religious" and _generic_religion(clause, g))
-                  and not _OCCUPATION_RE.match(g.text)]
+                  and not _OCCUPATION_RE.match(g.text)
+                  and not _age_threshold(clause, g)]
         if others and (adverse or any(v.concept not in PROPAGANDA_VAGUE for v in vague)):
             put("targets_other_group", _as_evidence(others))
         # the dress of one faith named in a ban or penalty (the hijab, the niqab) singles out

@@ -57,6 +57,10 @@ def _spans(text: str) -> set[tuple[str, str, str]]:
     "Materials should not be proscribed or removed because of partisan disapproval.",
     "A library shall adopt a written statement prohibiting the practice of banning books.",
     "Libraries shall be protected against attempts to ban or remove books.",
+    # there being any such thing denied, across the list (Constitution of Ukraine, art. 24)
+    "Не може бути привілеїв чи обмежень за ознаками раси, кольору шкіри, політичних, "
+    "релігійних та інших переконань, статі, етнічного походження.",
+    "Не может быть привилегий или ограничений по признакам расы, цвета кожи, пола.",
 ])
 def test_undone_or_ruled_out_restrictions_restrict_nothing(text):
     signals = clause_signals(_clause(text))
@@ -404,3 +408,25 @@ def test_a_speech_rule_for_journalists_is_no_distinction_on_a_status():
 def test_the_secrecy_of_correspondence_is_private_life():
     assert "reaches_privacy" in clause_signals(_clause(
         "Операторы связи обязаны хранить сообщения, что нарушает тайну переписки."))
+
+
+@pytest.mark.parametrize("text", [
+    # a conversion practice is a harm a law protects against, in its definition and its offence
+    "Conversion practice means any practice that is directed towards an individual because of "
+    "the individual's sexual orientation and is performed with the intention of changing or "
+    "suppressing the individual's sexual orientation.",
+    "It is an offence to perform a conversion practice on an individual who is under the age of "
+    "18.",
+    "Запретить конверсионную терапию для ЛГБТ-подростков.",
+    # children named by an age limit are whom a child-protection offence protects
+    "It is an offence to perform female genital mutilation on a girl under the age of 18.",
+])
+def test_offences_against_a_harm_to_a_person_protect_that_person(text):
+    a = _analyse(text)
+    assert not a.conflicts_iccpr and a.targets_group == "none"
+
+
+def test_age_as_a_status_still_counts():
+    # not an age limit protecting children: older workers singled out (art. 26, "other status")
+    a = _analyse("Persons over the age of 50 are prohibited from working as teachers.")
+    assert a.targets_group == "other"

@@ -155,6 +155,13 @@ removed"). Not Russian or Ukrainian «или», «або»: there a negation bef
 reach the second («не согласовывает или запрещает»), which takes its own «не»."""
 
 
+_LIST_WORDS = frozenset({"или", "либо", "и", "чи", "або", "і", "й", "та"})
+_EXISTENTIAL = frozenset({"может", "могут", "може", "можуть"})
+"""«Не может быть привилегий или ограничений по признакам расы …» (Constitution of Ukraine,
+art. 24): a negation of there being any such thing reaches every item of the list after it;
+any other negation stops at the list (:data:`_DISJUNCTIONS`)."""
+
+
 def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset,
                     prohibitions: Sequence[tuple[int, int]] = (), label: str = "") -> bool:
     """:func:`analysis.nlp.modality.is_negated` for a language with preposed negation: a
@@ -165,6 +172,7 @@ def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset,
     text, at, flags = toks.text, toks.at, toks.flags
     i = start - 1
     last = max(lo, start - 3)
+    listed = False
     while i >= last:
         a = at[2 * i]
         word = text[a:a + at[2 * i + 1]]
@@ -173,7 +181,13 @@ def _negated_before(toks: _Tokens, start: int, lo: int, negation: frozenset,
         low = word.lower()
         if low in _DISJUNCTIONS and label == "measure":
             last = max(lo, last - 2)  # "should not be proscribed or removed"
+        elif low in _LIST_WORDS and label == "measure" and not listed:
+            listed, last = True, max(lo, last - 2)
         if low in negation or low == "n't":
+            if listed and not (i + 1 < start and text[at[2 * i + 2]:at[2 * i + 2] + at[2 * i + 3]]
+                               .lower() in _EXISTENTIAL):
+                return False
+
             # inside the prohibition, what it prohibits ("promote" in "must not promote") is
             # not negated; its own measure word ("permitted" in "not permitted") still is
             return not any(ps <= i < pe and (pe <= start or label == "expression")
