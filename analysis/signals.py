@@ -378,6 +378,11 @@ _BELIEF_PATTERNS = (
     r"\bпредмет\w* (?:релігійного )?(?:шануванн|поклонінн)\w*",
     r"\bмісц\w* (?:релігійного )?(?:шануванн|поклонінн|паломництв)\w*",
     r"\bbelief systems?\b", r"\bblasphem\w*",
+    # a faith's sacred things by name (Pakistan Penal Code ss. 295-B, 295-C)
+    r"\bholy (?:prophet|quran|koran|book|name|scripture)s?\b",
+    r"\bsacred (?:prophet|quran|koran|book|name|scripture)s?\b", r"\bprophet\b",
+    r"\bquran\b", r"\bkoran\b", r"\bbible\b", r"\btorah\b",
+    r"\bбогохульн\w*", r"\bкощунственн\w*", r"\bсвященн\w* (?:книг|писани)\w*",
     r"\bрелигиозн\w* (?:чувств|убеждени|символ|предмет)\w*(?: верующ\w*)?",
     r"\bчувств\w* верующ\w*",
     r"\bрелиги[июяей]\b", r"\bсвятотатств\w*", r"\bкощунств\w*", r"\bбогохульств\w*",
@@ -443,7 +448,8 @@ _OBJECT_HARM_RE = re.compile(
     r"|цькуванн|дискримінац|torture|ill-treatment|killing|пытк|убийств|катуванн|вбивств"
     r"|battery|assault|abuse|conversion|побо|избиени|конверсионн|побитт|конверсійн"
     r"|beat|stalk|harass|abus|rap|избива|избил|disclos|outing|processing"
-    r"|разглашени|розголошен|обработк|destruction|exterminat|уничтожени|знищенн|genocide|геноцид",
+    r"|разглашени|розголошен|обработк|destruction|exterminat|уничтожени|знищенн|genocide|геноцид"
+    r"|insult|defil|desecrat|оскорбл|образ|осквернен|осквернін",
     re.IGNORECASE | re.UNICODE)
 """Harms whose object may follow directly («травля ЛГБТ-подростков», "the persecution of LGBT
 people"): a genitive or "of" links them to the people harmed. Not violence or hatred, where "of"
@@ -452,7 +458,7 @@ _INSTRUMENTAL_RE = re.compile(r"(?:ами|ями|ом|ём|ем)[^\w]*$", re.IGN
 """Russian/Ukrainian instrumental endings: «травля ЛГБТ-активистами» names who harasses, not
 whom."""
 _OF_GAP_RE = re.compile(
-    r"^\s*(?:(?:of|concerning|regarding|about)\s+(?:the\s+|a\s+|an\s+)?"
+    r"^\s*(?:the\s+|(?:of|concerning|regarding|about)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:person|individual|natural person|data subject|employee|pupil)(?:'s|s')?\s+)?"
     r"|о\s+|об\s+)?(?:(?:какой-либо|какой-нибудь|любой|любых|всякой|будь-як\w*|any)\s+)?$",
     re.IGNORECASE | re.UNICODE)
@@ -511,6 +517,10 @@ to a measure ("against the ban on Pride events") is the opposite, a call not to 
 object must follow the opposition word closely (Kazakh: precede it, «қарсы» is a postposition)."""
 
 
+_OFFENDER_BEFORE_RE = re.compile(r"\b(?:who|whoever|кто|хто|які|который|которые|який)\s+$",
+                                 re.IGNORECASE | re.UNICODE)
+"""The subject of an offence right before an opposition word: "anyone who criticises …",
+«тот, кто критикует …» (the criticism is what is punished, not the author's voice)."""
 _THAT_RE = re.compile(r"\s*(?:тем|тим)?\s*,\s*(?:что|що)\b", re.IGNORECASE | re.UNICODE)
 _STATED_OPPOSITION_RE = re.compile(
     r"\b(?:oppose[sd]?|opposing|say no to|(?:are|am|is|remain) (?:firmly |strongly )?against"
@@ -755,6 +765,8 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
         a, b = clause.start + m.start(), clause.start + m.end()
         if not demand and not _STATED_OPPOSITION_RE.search(text, max(0, m.start() - 30), m.end()):
             continue  # "crimes against minors", "the fight against terrorism": no one opposes
+        if _OFFENDER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Anyone who criticises the government shall be fined": the offence
         if m.group(0).lower().startswith(("қарсы", "алаңдаушылық")):
             cut = max((e.end() for e in _PUNCT_RE.finditer(text, 0, m.start())), default=0)
             lo = max(clause.start + cut, a - _OPPOSITION_REACH)
@@ -801,8 +813,13 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
         # the restriction, which protects speech (Constitution art. 20(1))
         for b in bans:
             lo, hi = (b.end, c.start) if b.end <= c.start else (c.end, b.start)
-            if 0 <= hi - lo <= 12 and not _PUNCT_RE.search(text[lo - clause.start:hi - clause.start]):
-                opposed.extend((b, c))
+            # with the censored channels between: «Цензура средств массовой информации
+            # запрещается», «Цензура и монополизация СМИ не допускаются»
+            between = [x for x in clause.spans if lo <= x.start and x.end <= hi]
+            if 0 <= hi - lo <= 12 or (hi - lo <= 70 and b.start > c.start and all(
+                    x.label in ("channel", "expression") for x in between)):
+                if not _PUNCT_RE.search(text[lo - clause.start:hi - clause.start]):
+                    opposed.extend((b, c))
     for b in bans:
         # "prohibiting the practice of banning books": a ban whose object is a ban or removal
         nxt = next((s for s in p.measures if s.start >= b.end and s.concept in _BANNABLE
@@ -1449,6 +1466,9 @@ _OCCUPATION_RE = re.compile(r"(?:journalist|blogger|журналист|журн�
 """A profession a speech law addresses ("journalists", «блогер»): restricting what it publishes
 is tested under art. 19; it is no status of a person under art. 26 (a political opinion is:
 "opposition", "activists" stay groups)."""
+_BLOCKED_PROCEDURE_RE = re.compile(
+    r"\s+(?:the\s+)?(?:adoption|passage|passing|vote|voting|прийняття|ухвалення|голосування"
+    r"|принятия|голосования|рассмотрения|розгляду|роботи|работы)\b", re.IGNORECASE | re.UNICODE)
 _UNDER_AGE_RE = re.compile(r"\b(?:under|below)\s+the\s+$", re.IGNORECASE)
 
 
@@ -1580,6 +1600,11 @@ def _parts(clause: Clause) -> _Parts:
         chans = [(c.start, c.end) for c in by["channel"]]
         by["expression"] = [e for e in by["expression"] if not any(
             a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in chans)]
+    if "measure" in by:
+        # "blocking the adoption of the bill", «блокування прийняття законопроекту»: a protest
+        # against a law, not the blocking of content
+        by["measure"] = [m for m in by["measure"] if not (
+            m.concept == "block" and _BLOCKED_PROCEDURE_RE.match(clause.text, m.end - clause.start))]
     if "expression" in by:
         # the month, not a protest: "On 17 March", "in March 2025"
         by["expression"] = [e for e in by["expression"] if not (

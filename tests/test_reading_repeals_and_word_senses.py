@@ -430,3 +430,47 @@ def test_age_as_a_status_still_counts():
     # not an age limit protecting children: older workers singled out (art. 26, "other status")
     a = _analyse("Persons over the age of 50 are prohibited from working as teachers.")
     assert a.targets_group == "other"
+
+
+@pytest.mark.parametrize("text", [
+    # a guarantee against censorship, the censored channels between («Цензура СМИ запрещается»)
+    "Цензура средств массовой информации запрещается.",
+    "Цензура и монополизация средств массовой информации не допускаются.",
+    "Государство гарантирует недопустимость цензуры.",
+    # a protest that blocked a bill's adoption blocks no content
+    "Ми провели акції протесту та блокування прийняття законопроекту 2450.",
+    # «заходи» are also measures; «формування» are also (armed) units
+    "Увести в дію рішення про застосування персональних спеціальних економічних та інших "
+    "обмежувальних заходів (санкцій).",
+])
+def test_word_senses_that_restrict_nothing(text):
+    a = _analyse(text)
+    assert not a.conflicts_iccpr and a.targets_group == "none"
+
+
+@pytest.mark.parametrize("text, article", [
+    # offences of justifying or glorifying (GC34 para 46 asks them to be clearly defined)
+    ("Виправдовування, визнання правомірною збройної агресії караються позбавленням волі.", 19),
+    ("Героизация нацизма наказывается штрафом.", 19),
+    # a generic "must not" with a speech verb, and the fake-news words of common-law statutes
+    ("A person must not communicate a false statement of fact in Singapore.", 19),
+    # the offender's criticism is what is punished, not the author's opposition to the fine
+    ("Anyone who criticises the government shall be fined.", 19),
+    # an unregistered organisation (Zimbabwe's PVO Act) is an association
+    ("Any person who operates an unregistered organisation commits an offence and is liable to "
+     "imprisonment.", 22),
+    # blasphemy by a faith's sacred things (Pakistan Penal Code s. 295-C shape), and in Russian
+    ("Whoever by words insults the sacred name of the Holy Prophet shall be punished with "
+     "death.", 19),
+    ("Просим запретить показ богохульного и кощунственного фильма.", 19),
+])
+def test_speech_offences_in_other_words(text, article):
+    a = _analyse(text)
+    # no faith or ethnic group is singled out (organisations and critics may count as "other")
+    assert article in a.conflicts_iccpr and a.targets_group in ("none", "other")
+
+
+def test_blasphemy_protects_the_faith_it_names():
+    a = _analyse("Whoever defiles the Holy Quran shall be punished with imprisonment for life.")
+    assert 19 in a.conflicts_iccpr and 26 not in a.conflicts_iccpr
+    assert "religion" in a.engages
