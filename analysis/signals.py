@@ -49,6 +49,7 @@ SIGNALS: tuple[str, ...] = (
     "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
     "reaches_religion", "reaches_family", "protective", "closed_list_speech", "unlisted_propaganda", "legal_ref",
     "disrespect_of_belief", "shields_the_state", "historical_opinion", "custodial_defamation",
+    "surveillance",
     # document-level
     "is_petition", "thin_evidence",
 )
@@ -221,6 +222,12 @@ _PRIVACY_PATTERNS = (
     # identifying people by their faces or bodies, or users of a service by their identity
     r"\bfacial recognition\b", r"\bbiometric\w*", r"\bбиометри\w*", r"\bбіометри\w*",
     r"\bидентификаци\w* пользовател\w*", r"\bідентифікаці\w* користувач\w*",
+    # watching and storing communications: mass surveillance, interception, decryption, message
+    # traceability, retention of correspondence (art. 17: "correspondence")
+    r"\bsurveillance\b", r"\bintercept\w*", r"\bdecrypt\w*", r"\bwiretap\w*",
+    r"\btraceabilit\w*", r"\bfirst originator\b", r"\bcorrespondence\b",
+    r"\bпрослушивани\w*", r"\bперехват\w*", r"\bслежк\w*", r"\bпереписк\w*",
+    r"\bпрослуховуванн\w*", r"\bперехопленн\w*", r"\bстеженн\w*", r"\bлистуванн\w*",
 )
 _RELIGION_PATTERNS = (
     # teaching religion (ICCPR art. 18(1): "worship, observance, practice and teaching"; the
@@ -1825,6 +1832,12 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         # a status the law attaches to persons ("foreign agent"): whatever its wording, the State
         # must show why the label is needed (the necessity test is raised: GC34 para 35)
         put("designation", _as_evidence(p.designations))
+    watching = [m for m in measures if m.concept == "surveil"]
+    if watching:
+        # watching, intercepting or storing communications interferes with privacy and
+        # correspondence (art. 17), which must be "reasonable in the circumstances" (Toonen,
+        # para 8.3)
+        put("surveillance", _as_evidence(watching))
 
     total = _matches(clause, TOTAL_RE) if adverse else []
     wide = _matches(clause, WIDE_RE) if adverse else []

@@ -474,3 +474,22 @@ def test_blasphemy_protects_the_faith_it_names():
     a = _analyse("Whoever defiles the Holy Quran shall be punished with imprisonment for life.")
     assert 19 in a.conflicts_iccpr and 26 not in a.conflicts_iccpr
     assert "religion" in a.engages
+
+
+@pytest.mark.parametrize("text", [
+    "The state shall conduct mass surveillance of all communications.",
+    "Обязать операторов связи хранить переписку пользователей и передавать её ФСБ.",
+    "A messaging service shall enable the interception and decryption of any message and the "
+    "identification of the first originator.",
+])
+def test_watching_or_storing_communications_is_tested_under_article_17(text):
+    a = _analyse(text)
+    assert "privacy" in a.engages
+    tested = {(f.provision_id, f.test_id, f.status) for f in a.findings if f.clause_id != "document"}
+    assert ("iccpr/art_17", "privacy_necessity", "concern") in tested
+
+
+def test_a_guarantee_against_interception_raises_no_privacy_concern():
+    a = _analyse("No one shall be subjected to arbitrary interception of their correspondence.")
+    assert not any(f.test_id == "privacy_necessity" and f.status in ("concern", "conflict")
+                   for f in a.findings)

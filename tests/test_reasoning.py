@@ -99,12 +99,16 @@ PRISON_DEFAMATION = make_clause(
     "Defamation is punishable by imprisonment for up to two years.",
     [("Defamation", "expression", "insult"), ("imprisonment", "penalty", "imprisonment")],
     cid="p_14")
+# and a measure that watches communications (art. 17, Toonen para 8.3)
+INTERCEPTION = make_clause(
+    "Operators shall enable the interception of all correspondence of their users.",
+    [("interception", "measure", "surveil")], cid="p_15")
 
 POOL: tuple[Clause, ...] = (
     PETITION_DEMAND, HRW_DEMAND, PETITION_TITLE, KOAP_621, KZ_2025_BAN, ARREST, FOREIGN_AGENT,
     EQUALITY_ACT, SPEED_LIMIT, PRIDE_REFUSAL, BOOK_LABEL, FAMILY_AIM, WAR_PROPAGANDA, NOT_PROHIBITED,
     FOREIGN_NATIONAL, BLASPHEMY_BANS, MISSIONARY_BAN, RELIGION_SECURITY,
-    ADOPTION_BAN, PRESIDENT_INSULT, HISTORY_DENIAL, PRISON_DEFAMATION,
+    ADOPTION_BAN, PRESIDENT_INSULT, HISTORY_DENIAL, PRISON_DEFAMATION, INTERCEPTION,
 )
 
 UNIQUE = tuple(c.model_copy(update={"id": f"item_{i + 1}"}) for i, c in enumerate(POOL))
