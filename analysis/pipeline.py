@@ -27,6 +27,7 @@ from . import __version__
 from .chapeau import read_under_chapeaus
 from .definitions import read_with_definitions
 from .opposed_bills import read_opposed_bills
+from .reported_events import read_reported_events
 from .errors import InputError, InputTooLargeError
 from .models import STATUS_SEVERITY_ORDER, Analysis, Clause, Finding, InputInfo, dump_json
 from .review import ReviewFile, apply_review, load_review
@@ -169,8 +170,8 @@ def analyse_annotated(annotated, *, as_of: date | str | None = None,
     # list items are read with their chapeau ("shall not—", «запрещается:»); the Analysis
     # keeps the annotator's clauses and spans, which the brief shows, with the kind so read
     # and a petition's description of the bill it opposes as that bill's content
-    analysed = read_opposed_bills(read_with_definitions(
-        read_under_chapeaus([c for c in clauses if c.language is not None])))
+    analysed = read_reported_events(read_opposed_bills(read_with_definitions(
+        read_under_chapeaus([c for c in clauses if c.language is not None]))), meta.get("kind"))
     kinds = {id(c): r.kind for c, r in zip([c for c in clauses if c.language is not None],
                                             analysed) if r.kind != c.kind}
     if kinds:
@@ -277,8 +278,9 @@ def screen_annotated(annotated, *, as_of: date | str | None = None, kb=None,
     kb = kb or load_kb()
     meta = dict(document.metadata or {})
     when, _ = choose_as_of(as_of, meta, kb)
-    analysed = read_opposed_bills(read_with_definitions(
-        read_under_chapeaus([c for c in annotated.clauses if c.language is not None])))
+    analysed = read_reported_events(read_opposed_bills(read_with_definitions(
+        read_under_chapeaus([c for c in annotated.clauses if c.language is not None]))),
+        meta.get("kind"))
     reasoned = reason(analysed, kb, as_of=when, metadata=meta,
                       completeness=completeness_of(meta), lean=True)
     findings = reasoned.findings

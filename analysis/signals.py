@@ -49,7 +49,7 @@ SIGNALS: tuple[str, ...] = (
     "reaches_assembly", "reaches_association", "reaches_privacy", "reaches_children",
     "reaches_religion", "reaches_family", "protective", "closed_list_speech", "unlisted_propaganda", "legal_ref",
     "disrespect_of_belief", "shields_the_state", "historical_opinion", "custodial_defamation",
-    "surveillance",
+    "surveillance", "restricts_assembly", "restricts_association",
     # document-level
     "is_petition", "thin_evidence",
 )
@@ -512,6 +512,8 @@ _OPPOSITION_RE = re.compile(
     r"|concerns? (?:over|about)|concerned (?:that|about|over|at|by)"
     r"|criticis(?:e|es|ed)|criticiz(?:e|es|ed))\b"
     r"|\bпротив\b|\bпроти\b|\bқарсы(?:мыз|пыз)?\b"
+    # a demand to investigate a detention or a ban opposes it
+    r"|\binvestigat(?:e|es|ing|ion into)\b|\bрасследова\w*|\bрозслідува\w*"
     r"|\bосужда\w*|\bзасуджу\w*|\bобеспокоенность\b|\bстурбованість\b"
     r"|\bобеспокоен[аыо]?\b|\bстурбован(?:ий|а|і|о)?\b|\bкритику(?:ет|ют|ем)\b"
     r"|\bкритику(?:є|ють)\b|\bалаңдаушылық білдір\w*",
@@ -1929,6 +1931,14 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
              + [s for s in p.penalties if s.concept in ASSOCIATION_PENALTIES])
     if assoc or sweeping:
         put("reaches_association", _as_evidence(assoc) + sweeping)
+    if "measure" in out or "penalty" in out:
+        # what a petition may not ask for (the petitions law's bar): a gathering or an
+        # association restricted, not one named in a request to allow or protect it ("Просим
+        # разрешить проведение парада")
+        for reach, restricted in (("reaches_assembly", "restricts_assembly"),
+                                  ("reaches_association", "restricts_association")):
+            if reach in out:
+                put(restricted, out[reach])
     scoped = _SCOPE_WORDS_RE.search(clause.text) is not None
     privacy = (_matches(clause, PRIVACY_RE)
                + (_matches(clause, CONDUCT_RE) if not p.expression else [])) if scoped else []

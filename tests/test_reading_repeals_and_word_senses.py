@@ -102,6 +102,24 @@ def test_a_petition_that_asks_for_a_ban_on_a_group_is_still_inadmissible():
     assert any(f.test_id == "admissibility" and f.status == "conflict" for f in a.findings)
 
 
+@pytest.mark.parametrize("text", [
+    # a request to allow or to investigate a gathering's ban names the gathering, restricts nothing
+    "Просим разрешить проведение гей-парада в Алматы.",
+    "We ask the city council to allow the Pride march.",
+    "Просим расследовать запрет гей-парада в Москве.",
+])
+def test_a_petition_to_allow_a_gathering_is_admissible(text):
+    a = _analyse(text, {"kind": "petition", "jurisdiction": "KZ"})
+    assert not any(f.test_id == "admissibility" and f.status == "conflict" for f in a.findings)
+    assert a.verdict != "incompatible"
+
+
+def test_a_petition_to_ban_gatherings_or_organisations_is_inadmissible():
+    for text in ("Просим запретить гей-парады.", "Запретить деятельность ЛГБТ-организаций."):
+        a = _analyse(text, {"kind": "petition", "jurisdiction": "KZ"})
+        assert any(f.test_id == "admissibility" and f.status == "conflict" for f in a.findings)
+
+
 def test_a_kazakh_petition_title_in_a_verbal_noun_is_its_demand():
     (title, *_) = _clauses("# Шенеуніктерге құмар ойындарға тыйым салу\n\nМәтін.",
                            {"kind": "petition"})

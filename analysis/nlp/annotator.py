@@ -232,6 +232,14 @@ def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
             i += 1
         if i < top:
             first = toks.word(i)
+    if lang == "en" and not first[0].isupper():
+        return False
+    if lang == "en" and lemmatiser_for(lang)(first) not in _imperative_lemmas(lang):
+        # an addressee before the demand: "Russia Prosecutor General, investigate …"
+        comma = next((k for k in range(i + 1, min(hi, lo + 8)) if toks.word(k) == ","), None)
+        if comma is not None and comma + 1 < hi and toks.is_alpha(comma + 1):
+            return lemmatiser_for(lang)(toks.word(comma + 1).lower()) in _imperative_lemmas(lang)
+        return False
     if not first[0].isupper():
         return False
     if lang in ("ru", "uk"):

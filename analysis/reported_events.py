@@ -1,0 +1,88 @@
+"""Read a petition's report of past events as a report, not as a rule it asks for.
+
+A petition often tells what happened before it says what it wants:
+
+    In 2017 the police detained gay men because of their sexual orientation. We ask the
+    Prosecutor General to investigate.
+
+    В Чечне задержали и пытали десятки мужчин. Просим возбудить уголовное дело.
+
+Read alone, the first sentence is a detention on the ground of sexual orientation, which is
+what the reasoning tests a rule for. It is a report of acts done, in the past tense; the
+petition asks for something else, and that is what it is assessed for (its demands, and its
+subject under the petitions law: :func:`analysis.reasoning._asked`). A rule restricts in the
+present or the future ("is prohibited", «запрещается», "shall be fined"): a law's text is read
+as it stands, and so is a description in the present tense («Нашим детям навязывается …»).
+
+:func:`read_reported_events` gives the reasoning a reading copy of each such report, with its
+measures and penalties marked as negated, in a text that asks for something: a petition or an
+appeal with at least one demand. It leaves everything as it stands when a demand points back to
+what was reported ("adopt a similar law", «принять такой же закон»): the report is then what
+the petition asks for. The clauses the brief shows are unchanged.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .models import Clause
+from .nlp.lemmatise import morph_analyzer
+
+_LEGAL_KINDS = frozenset({"law", "bill", "code", "statute", "decree", "regulation"})
+"""Document kinds whose text is the rule itself: nothing in them is a report."""
+_BACK_REFERENCE_RE = re.compile(
+    r"\b(?:similar|same|likewise|as in|like in|following the example|такой же|такого же"
+    r"|аналогичн\w*|подобн\w*|по примеру|как в|такий самий|такого самого|аналогічн\w*"
+    r"|подібн\w*|за прикладом|як у|осындай|сондай)\b", re.IGNORECASE | re.UNICODE)
+"""A demand that asks for what was reported ("adopt a similar law", «принять такой же закон»)."""
+_EN_PAST_RE = re.compile(r"\w(?:ed|wn|ught|ade)$", re.IGNORECASE)
+_EN_NOT_PAST_BEFORE = frozenset({
+    "be", "is", "are", "am", "shall", "will", "would", "may", "might", "must", "should", "can",
+    "could", "cannot", "to", "not", "never", "get", "gets", "becomes", "become"})
+"""Words before an English "-ed" form that make it a rule or a wish ("shall be detained", "is
+banned", "must be fined"), not a report ("the police detained", "were detained")."""
+_EN_PAST_AUXILIARIES = frozenset({"was", "were", "had", "has", "have", "been", "being"})
+"""Before an "-ed" form, a report of what was or is being done ("were detained", "are being
+detained": no rule is worded in the progressive)."""
+_RESTRICTING = frozenset({"measure", "penalty"})
+
+
+def read_reported_events(clauses: Sequence[Clause], doc_kind: str | None) -> list[Clause]:
+    """``clauses`` with each report of past events (module docstring) replaced by a reading copy
+    whose measures and penalties are negated; other clauses as they are."""
+    out = list(clauses)
+    if (doc_kind or "").lower() in _LEGAL_KINDS:
+        return out
+    demands = [c for c in out if c.kind == "demand"]
+    if not demands or any(_BACK_REFERENCE_RE.search(c.text) for c in demands):
+        return out
+    for j, clause in enumerate(out):
+        if clause.kind == "demand":
+            continue  # «В 2013 году запретили …» reads as a norm by its verb: a report too
+        live = [s for s in clause.spans if s.label in _RESTRICTING and not s.negated]
+        if live and all(_in_the_past(clause, s.start, s.end) for s in live):
+            out[j] = clause.model_copy(update={"spans": tuple(
+                s.model_copy(update={"negated": True}) if s.label in _RESTRICTING else s
+                for s in clause.spans)})
+    return out
+
+
+def _in_the_past(clause: Clause, start: int, end: int) -> bool:
+    """Whether the words ``start:end`` of ``clause`` say what was done: a Russian or Ukrainian
+    verb or participle in the past tense («задержали», «заборонили»), an English past form after
+    a subject or a past auxiliary ("the police detained", "were fined")."""
+    text = clause.text[start - clause.start:end - clause.start]
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if not words:
+        return False
+    if clause.language in ("ru", "uk"):
+        tag = morph_analyzer(clause.language).parse(words[0].lower())[0].tag
+        return "past" in tag and ("VERB" in tag or "PRTS" in tag)
+    if clause.language == "en":
+        last = words[-1]
+        if not _EN_PAST_RE.search(last):
+            return False
+        before = re.findall(r"[^\W\d_][\w'’-]*", clause.text[:start - clause.start])
+        prev = before[-1].lower() if before else ""
+        return prev in _EN_PAST_AUXILIARIES or (bool(prev) and prev not in _EN_NOT_PAST_BEFORE)
+    return False
