@@ -1478,6 +1478,49 @@ is tested under art. 19; it is no status of a person under art. 26 (a political 
 _BLOCKED_PROCEDURE_RE = re.compile(
     r"\s+(?:the\s+)?(?:adoption|passage|passing|vote|voting|прийняття|ухвалення|голосування"
     r"|принятия|голосования|рассмотрения|розгляду|роботи|работы)\b", re.IGNORECASE | re.UNICODE)
+_OUTLETS = frozenset({"social_networks", "internet", "media", "television", "film", "books"})
+_PREPOSITIONS = frozenset({
+    "в", "во", "на", "у", "через", "по", "для", "при", "за", "из", "от", "із", "з", "від", "до",
+    "среди", "серед", "между", "між", "под", "під", "о", "об", "про", "к", "с", "со",
+    "in", "on", "at", "via", "through", "for", "by", "within", "into", "across", "over", "among",
+    "about", "from", "to", "with", "of"})
+_OUTLET_GAP_RE = re.compile(
+    r"^\s*(?:(?:the|a|an|this|that|these|those|этот|эту|это|этого|эти|цей|цю|ці|цього"
+    r"|показ\w*|демонстраци\w*|прокат\w*|трансляці\w*|трансляци\w*|мовлення|вещание"
+    r"|работу|роботу|деятельность|діяльність|showing of|screening of|distribution of"
+    r"|operation of|activity of|доступ\w* к|доступ\w* до|access to)\s+)*[\"«“']?\s*$",
+    re.IGNORECASE | re.UNICODE)
+"""Between a ban and the outlet it bans whole: "Ban the newspaper …", «запретить показ фильма»,
+«заборонити соціальну мережу TikTok»; not a preposition («запретить в СМИ пропаганду» bans the
+propaganda)."""
+
+
+def _whole_outlet_bans(clause: Clause, measures: Sequence[Span]) -> list[Span]:
+    """Bans and closures whose object is a whole outlet (a social network, a site, a newspaper,
+    a channel, a film, a book) rather than some content in it: like blocking a site, a prior
+    restraint; "generic bans on the operation of certain sites and systems are not compatible
+    with paragraph 3" (CCPR/C/GC/34 para 43)."""
+    out = []
+    for m in measures:
+        if m.concept != "ban":
+            continue  # not a closure, which a guarantee bans («Закрытие СМИ … запрещается»)
+        # over the showing or broadcast of it («показ», "screening"), itself a span; a measure
+        # next is what the ban bans («Запрещается цензура и закрытие газет»)
+        nxt = min((x for x in clause.spans if x.start >= m.end
+                   and not (x.label == "expression" and _OUTLET_GAP_RE.match(f" {x.text} "))),
+                  key=lambda x: (x.start, -x.end), default=None)
+        if nxt is None or nxt.label != "channel" or nxt.concept not in _OUTLETS:
+            continue
+        gap = clause.text[m.end - clause.start:nxt.start - clause.start]
+        words = re.findall(r"[^\W\d_][\w'’-]*", gap)
+        # or a few words that qualify it («заборону популярної соціальної мережі»,
+        # «Заборона використання соціальної мережі»), with no preposition among them
+        if _OUTLET_GAP_RE.match(gap) or (len(words) <= 3 and not _PUNCT_RE.search(gap) and not any(
+                w.lower() in _PREPOSITIONS for w in words)):
+            out.append(m)
+    return out
+
+
 _UNDER_AGE_RE = re.compile(r"\b(?:under|below)\s+the\s+$", re.IGNORECASE)
 
 
@@ -1817,7 +1860,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
             + _as_evidence(speech + comm) + state + history)
     elif p.designations:
         put("restricts_expression", _as_evidence(p.designations))
-    prior = [s for s in measures if s.concept in PRIOR_RESTRAINT]
+    prior = [s for s in measures if s.concept in PRIOR_RESTRAINT] + _whole_outlet_bans(
+        clause, measures)
     if prior:
         put("prior_restraint", _as_evidence(prior))
     licence = [s for s in measures if s.concept in LICENSING]

@@ -511,3 +511,26 @@ def test_a_guarantee_against_interception_raises_no_privacy_concern():
     a = _analyse("No one shall be subjected to arbitrary interception of their correspondence.")
     assert not any(f.test_id == "privacy_necessity" and f.status in ("concern", "conflict")
                    for f in a.findings)
+
+
+@pytest.mark.parametrize("text", [
+    # a whole outlet banned, like a site blocked (GC34 para 43)
+    "Просимо заборонити соціальну мережу TikTok на території України.",
+    "Звертаємось з проханням про заборону популярної соціальної мережі TikTok.",
+    "Просим запретить показ фильма «Матильда».",
+    "Ban the newspaper Novaya Gazeta.",
+])
+def test_a_ban_on_a_whole_outlet_is_a_prior_restraint(text):
+    a = _analyse(text)
+    assert 19 in a.conflicts_iccpr
+    assert any("prior_restraint" in clause_signals(c) for c in a.clauses)
+
+
+@pytest.mark.parametrize("text", [
+    "Закрытие СМИ без решения суда запрещается.",   # a guarantee against closure
+    "Запрещается цензура и закрытие газет.",
+    "Ban smartphones in schools.",                  # a device, not an outlet
+])
+def test_a_guarantee_or_a_device_rule_is_no_outlet_ban(text):
+    a = _analyse(text)
+    assert 19 not in a.conflicts_iccpr
