@@ -1521,6 +1521,24 @@ def _whole_outlet_bans(clause: Clause, measures: Sequence[Span]) -> list[Span]:
     return out
 
 
+_AS_BEFORE_RE = re.compile(
+    r"(?<!таких )(?<!такие )(?<!такого )(?<!таких, )(?<!such )(?<!same )\b(?:как|як|as)\s+"
+    r"(?:к\s+|до\s+|a\s+|an\s+)?(?:[^\W\d_]+,?\s+){0,3}$", re.IGNORECASE | re.UNICODE)
+
+
+def _self_described(clause: Clause, g: Span) -> bool:
+    """Whether group word ``g`` says who the author or the addressee is, after «как»,
+    «як», "as" («Обращаемся к вам, как к православному человеку», "As Muslim parents, we ask"):
+    the people who ask, not the people the demand is aimed at. Not "such as" or «таких как»,
+    which list whom a rule covers."""
+    lo = g.start - clause.start
+    m = _AS_BEFORE_RE.search(clause.text, max(0, lo - 40), lo)
+    # only words between: «квалифицировать как пропаганду гомосексуализма» names the speech
+    return m is not None and not any(
+        clause.start + m.start() <= s.start and s.end <= g.start and s.label != "group"
+        for s in clause.spans)
+
+
 _UNDER_AGE_RE = re.compile(r"\b(?:under|below)\s+the\s+$", re.IGNORECASE)
 
 
@@ -1749,7 +1767,9 @@ def shielded_groups(clause: Clause) -> frozenset[tuple[int, int]]:
     clause treats adversely: the people a prohibited harm is aimed at (:func:`_protected_groups`)
     and, except sexual orientation and gender identity, the grounds of closed-list speech
     ("racial or religious hatred": :func:`closed_list_reading`), as :func:`_compute` reads
-    them; and organisations named as the addressees of a fine (:func:`_fined_addressee`)."""
+    them; organisations named as the addressees of a fine (:func:`_fined_addressee`); and the
+    author or addressee described by a group word («как к православному человеку»:
+    :func:`_self_described`)."""
     p = _parts(clause)
     if not p.groups:
         return frozenset()
@@ -1759,7 +1779,8 @@ def shielded_groups(clause: Clause) -> frozenset[tuple[int, int]]:
     _, listed, _ = closed_list_reading(clause, p, protected)
     return protected | frozenset((g.start, g.end) for g in p.groups
                                  if (g.concept != "lgbt" and (g.start, g.end) in listed)
-                                 or (g.concept in ASSOCIATION_GROUPS and _fined_addressee(clause, g)))
+                                 or (g.concept in ASSOCIATION_GROUPS and _fined_addressee(clause, g))
+                                 or _self_described(clause, g))
 
 
 def _compute(clause: Clause) -> dict[str, list[Evidence]]:
@@ -1910,7 +1931,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     if not protective_only:
         # a group named where nothing restricts or stigmatises it (a demand to recognise
         # same-sex partnerships) is not treated adversely: no distinction to justify
-        sogi = [g for g in p.groups if g.concept == "lgbt" and (g.start, g.end) not in protected]
+        sogi = [g for g in p.groups if g.concept == "lgbt" and (g.start, g.end) not in protected
+                and not _self_described(clause, g)]
         if sogi and (adverse or vague):
             put("targets_sogi", _as_evidence(sogi))
         # a status the law itself creates ("foreign agent") is a measure, not a protected
@@ -1930,7 +1952,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
                   and (g.start, g.end) not in protected
                   and not (g.concept == "religious" and _generic_religion(clause, g))
                   and not _OCCUPATION_RE.match(g.text)
-                  and not _age_threshold(clause, g)]
+                  and not _age_threshold(clause, g)
+                  and not _self_described(clause, g)]
         if others and (adverse or any(v.concept not in PROPAGANDA_VAGUE for v in vague)):
             put("targets_other_group", _as_evidence(others))
         # the dress of one faith named in a ban or penalty (the hijab, the niqab) singles out

@@ -534,3 +534,25 @@ def test_a_ban_on_a_whole_outlet_is_a_prior_restraint(text):
 def test_a_guarantee_or_a_device_rule_is_no_outlet_ban(text):
     a = _analyse(text)
     assert 19 not in a.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [
+    # who asks or is asked, not whom the demand is aimed at
+    "Обращаемся к вам, как к авторитетному губернатору, православному человеку, с просьбой "
+    "запретить показ фильма.",
+    "As Muslim parents, we ask the school to ban the book.",
+])
+def test_the_author_or_addressee_described_by_a_group_is_not_targeted(text):
+    a = _analyse(text)
+    assert a.targets_group == "none" and 26 not in a.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Запретить деятельность организаций, таких как ЛГБТ-сообщества.", "lgbt"),
+    ("Ban organisations such as Muslim brotherhoods.", "religious"),
+    ("Такие действия квалифицируются как пропаганда гомосексуализма и наказываются штрафом.",
+     "lgbt"),
+])
+def test_such_as_and_qualified_as_still_name_the_targeted(text, group):
+    a = _analyse(text)
+    assert a.targets_group == group and 26 in a.conflicts_iccpr
