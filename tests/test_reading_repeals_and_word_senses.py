@@ -556,3 +556,24 @@ def test_the_author_or_addressee_described_by_a_group_is_not_targeted(text):
 def test_such_as_and_qualified_as_still_name_the_targeted(text, group):
     a = _analyse(text)
     assert a.targets_group == group and 26 in a.conflicts_iccpr
+
+
+@pytest.mark.parametrize("text, article", [
+    # asking that something not be allowed, approved or shown is asking for a ban
+    ("Просим не разрешать проведение гей-парадов в Алматы.", 21),
+    ("Просимо не дозволяти проведення ЛГБТ-маршів.", 21),
+    ("We ask the council not to allow the Pride march.", 21),
+    ("Просим не согласовывать проведение митингов оппозиции.", 21),
+    ("Просим кинотеатры, чтобы они не демонстрировали этот фильм.", 19),
+    ("We ask cinemas not to show this blasphemous film.", 19),
+    ("Неправительственная организация не вправе получать гранты по незарегистрированному "
+     "договору.", 22),
+])
+def test_asking_that_something_not_be_allowed_is_a_ban(text, article):
+    assert article in _analyse(text).conflicts_iccpr
+
+
+def test_asking_to_allow_or_not_to_repeal_a_protection_restricts_nothing():
+    for text in ("We ask the city council to allow the Pride march.",
+                 "Просим не отменять закон о защите от дискриминации."):
+        assert not _analyse(text).conflicts_iccpr
