@@ -1418,13 +1418,17 @@ def _count_groups(spans: Sequence[Span], counts: dict[str, int], practices: bool
 
 
 ASSOCIATION_GROUP_CONCEPTS = frozenset({"ngo"})
+_NO_GROUP_TESTS = frozenset({"association_necessity"})
+"""Tests whose evidence names organisations only as what a restriction reaches: whether a
+restriction of associations is necessary says nothing of a group singled out (the engagement
+test on the same clause counts them where it conflicts)."""
 
 
 def derive_targets_group(findings: Sequence[Finding], clauses: Sequence[Clause]) -> str:
     """The group targeted adversely: from the evidence of raised findings; protective -> none."""
     counts: dict[str, int] = {}
     for f in findings:
-        if live_status(f) not in ("conflict", "concern"):
+        if live_status(f) not in ("conflict", "concern") or f.test_id in _NO_GROUP_TESTS:
             continue
         _count_groups(f.evidence, counts, practices=f.provision_id.startswith("iccpr/art_18"))
     if not counts:

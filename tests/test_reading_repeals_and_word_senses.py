@@ -577,3 +577,21 @@ def test_asking_to_allow_or_not_to_repeal_a_protection_restricts_nothing():
     for text in ("We ask the city council to allow the Pride march.",
                  "Просим не отменять закон о защите от дискриминации."):
         assert not _analyse(text).conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [
+    "Деятельность политической партии, не прошедшей перерегистрацию, запрещается.",
+    "Если неправительственная организация получила два предупреждения, она подлежит ликвидации.",
+    "The Registrar may cancel the registration of a private voluntary organisation.",
+])
+def test_closing_an_association_must_be_shown_necessary(text):
+    # art. 22(2): only restrictions "necessary in a democratic society"
+    a = _analyse(text)
+    assert "association" in a.engages
+    assert any(f.provision_id == "iccpr/art_22" and f.test_id == "association_necessity"
+               and f.status in ("concern", "conflict") for f in a.findings)
+
+
+def test_registering_a_car_is_no_restriction_of_association():
+    a = _analyse("Транспортное средство подлежит регистрации в течение десяти дней.")
+    assert "association" not in a.engages and not a.conflicts_iccpr
