@@ -53,8 +53,10 @@ _DESCRIBES_BILL_RE = re.compile(
 «Законопроект запрещает …»), or "It would …" right after."""
 
 
-_THIS_BILL_RE = re.compile(THIS_BILL, re.IGNORECASE | re.UNICODE)
-"""An opposed bill named by pointing back ("repeal this law", «отменить этот закон»)."""
+_THIS_BILL_RE = re.compile(rf"{THIS_BILL}|\bthe\s+(?:draft\s+)?(?:bill|law|act)\b",
+                           re.IGNORECASE | re.UNICODE)
+"""An opposed bill named by pointing back ("repeal this law", "withdraw the Bill", «отменить
+этот закон»)."""
 _AUTHOR_VOICE_RE = AUTHOR_VOICE_RE
 _PAST_RE = re.compile(r"\b(?:repealed|rejected|vetoed|withdrew|withdrawn|opposed|отменил\w*"
                       r"|отклонил\w*|скасува\w*|відхилил\w*)\b", re.IGNORECASE | re.UNICODE)

@@ -565,6 +565,11 @@ object ("abolish LGBT propaganda") is a call to restrict it, like «Мы про�
 _REPEALED_RE = re.compile(
     r"\b(?:is|are|shall be|be|was|were|has been|have been)\s+(?:hereby\s+)?"
     r"(?:repealed|abolished|revoked|rescinded|lifted|deleted)\b"
+    # a court's declaration of nullity ("section 13, which makes …, is void")
+    r"|\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:declared\s+)?(?:null and void|void|invalid"
+    r"|unconstitutional|of no force and effect)\b"
+    r"|\b(?:признан\w*|признать)\s+(?:\w+\s+)?(?:неконституционн\w*|не соответствующ\w* Конституции)"
+    r"|\b(?:визнан\w*|визнати)\s+(?:\w+\s+)?(?:неконституційн\w*|таким\w*, що не відповіда\w* Конституції)"
     r"|\b(?:shall\s+)?cease[sd]?\s+to\s+have\s+effect\b"
     r"|\bутрачива\w*\s+силу\b|\bутратил\w*\s+силу\b|\bутративш\w*\s+силу\b"
     r"|\bотменя(?:ется|ются)\b|\bвтрача\w*\s+чинність\b|\bвтрати\w*\s+чинність\b"

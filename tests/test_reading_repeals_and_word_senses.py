@@ -57,6 +57,9 @@ def _spans(text: str) -> set[tuple[str, str, str]]:
     "Materials should not be proscribed or removed because of partisan disapproval.",
     "A library shall adopt a written statement prohibiting the practice of banning books.",
     "Libraries shall be protected against attempts to ban or remove books.",
+    # a court's declaration of nullity undoes what the provision does
+    "The court declares that section 13, which makes homosexual acts between men a criminal "
+    "offence punishable by imprisonment, is void.",
     # there being any such thing denied, across the list (Constitution of Ukraine, art. 24)
     "Не може бути привілеїв чи обмежень за ознаками раси, кольору шкіри, політичних, "
     "релігійних та інших переконань, статі, етнічного походження.",
