@@ -1238,6 +1238,23 @@ def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
             or (x.label not in ("group", "protective") and not _GROUND_WORD_RE.match(x.text)))])
         if end > start and (start, end) not in out:
             out.append((start, end))
+    # the grounds may qualify the words before the hatred they advocate: "words based on race
+    # or religion that demonstrate a clear intention … to promote hatred" (South Africa's
+    # Equality Act s. 10 as the Constitutional Court read it)
+    for m in GROUNDS_RE.finditer(text):
+        stop = _STOP_RE.search(text, m.end())
+        limit = stop.start() if stop else len(text)
+        harm = next((h for h in _matches(clause, HARM_RE)
+                     if m.end() < h.start - base <= min(limit, m.end() + 160)), None)
+        if harm is None or any(a <= base + m.end() < b for a, b in out):
+            continue
+        start = base + m.end()
+        end = min([base + limit] + [x.start for x in clause.spans if x.start >= start and (
+            (x.label == "measure" and not x.negated)
+            or (x.label not in ("group", "protective") and not _GROUND_WORD_RE.match(x.text)))])
+        if end > start and any(g.label == "group" and start <= g.start and g.end <= end
+                               for g in clause.spans) and (start, end) not in out:
+            out.append((start, end))
     # Kazakh puts the grounds before the harm and closes them with a postposition: «Шығу
     # тегіне, … нәсіліне, ұлтына … байланысты адамның … құқықтары мен бостандықтарын тікелей
     # немесе жанама шектеу» (Criminal Code art. 145); the list runs back from the postposition
@@ -1514,8 +1531,10 @@ def _whole_outlet_bans(clause: Clause, measures: Sequence[Span]) -> list[Span]:
         nxt = min((x for x in clause.spans if x.start >= m.end
                    and not (x.label == "expression" and _OUTLET_GAP_RE.match(f" {x.text} "))),
                   key=lambda x: (x.start, -x.end), default=None)
-        if nxt is None or nxt.label != "channel" or nxt.concept not in _OUTLETS:
-            continue
+        if nxt is None or nxt.label != "channel" or nxt.concept not in _OUTLETS or any(
+                x.label == "expression" and x.start < nxt.end and nxt.start < x.end
+                for x in clause.spans):
+            continue  # not a verb of speech the lexicon also knows as a channel ("publish")
         gap = clause.text[m.end - clause.start:nxt.start - clause.start]
         words = re.findall(r"[^\W\d_][\w'’-]*", gap)
         # or a few words that qualify it («заборону популярної соціальної мережі»,

@@ -598,3 +598,12 @@ def test_closing_an_association_must_be_shown_necessary(text):
 def test_registering_a_car_is_no_restriction_of_association():
     a = _analyse("Транспортное средство подлежит регистрации в течение десяти дней.")
     assert "association" not in a.engages and not a.conflicts_iccpr
+
+
+def test_grounds_before_the_hatred_they_qualify_are_protected():
+    # "words based on race or religion that … promote hatred": the grounds of the hatred
+    a = _analyse("No person may publish words based on race or religion that demonstrate a clear "
+                 "intention to incite harm and to promote hatred.")
+    assert a.targets_group == "none" and 26 not in a.conflicts_iccpr
+    # a verb of speech is no outlet: this is a speech rule, not a ban on a publication
+    assert not any("prior_restraint" in clause_signals(c) for c in a.clauses)
