@@ -137,7 +137,8 @@ _MEMBERS_BEFORE_RE = re.compile(r"(?:член\w*|members? of|мүше\w*|уча�
 объединений запрещается работать в школах»), unlike the body itself."""
 _GENERIC_RELIGION_RE = re.compile(
     r"(?:religio\w*|belief|faith|религи\w*|вероисповедани\w*|релігі\w*|віросповідан\w*"
-    r"|дін|діни|дінге|дінн\w*|дінді|дінтану\w*)$", re.IGNORECASE | re.UNICODE)
+    r"|дін|діни|дінге|дінн\w*|дінді|дінтану\w*|конфесси\w*|конфесі\w*|confessions?|denominations?)$",
+    re.IGNORECASE | re.UNICODE)
 """Religion in general ("religious schools", «обучение религии», «діни»): a rule about it reaches
 every faith alike (art. 18(3)); a faith named, its believers or "sects" single out persons."""
 HISTORY_RE = re.compile(
@@ -246,6 +247,10 @@ _RELIGION_PATTERNS = (
     r"|practices?|observance|clothing|dress|attire|garments?|meetings?|gatherings?|materials?"
     r"|associations?|organi[sz]ations?|communit\w*|groups?|expert\w*)\b",
     r"\bhijabs?\b", r"\bheadscar(?:f|ves)\b", r"\bniqabs?\b", r"\bnikabs?\b", r"\bbur(?:q|k|qu)as?\b", r"\bburkhas?\b",
+    # proselytism: converting believers from one faith to another
+    r"\bпрозелитизм\w*", r"\bпрозелітизм\w*",
+    r"\bобращени\w* (?:\w+ ){0,3}?(?:в|к) (?:друг\w*|ин\w*) (?:вер|религи|конфесси)\w*",
+    r"\bобращени\w* верующих\b", r"\bнаверненн\w* (?:\w+ ){0,3}?(?:до|в) (?:інш\w*) (?:вір|релігі|конфесі)\w*",
     r"\bмиссионер\w*", r"\bбогослужени\w*", r"\bмолитв\w*", r"\bнамаз\w*",
     r"\bрелигиозн\w* (?:деятельност|литератур|обряд|церемони|образовани|обучени|одежд|собрани"
     r"|мероприяти|материал|объединени|организаци|общин|групп|экспертиз)\w*",

@@ -327,3 +327,13 @@ def test_clothing_that_covers_the_face_is_not_a_closure():
     spans = [s for c in a.clauses for s in c.spans]
     assert not [s for s in spans if s.concept == "close"]
     assert [s for s in spans if s.label == "practice" and s.text == "никаба"]
+
+
+def test_a_ban_on_proselytism_restricts_every_faith_alike():
+    # converting believers is manifesting religion (art. 18(1), teaching); «конфессий» in
+    # general names no faith singled out (no art. 26 distinction)
+    a = analyse_text("Действия, направленные на обращение верующих одних конфессий в другие, "
+                     "запрещаются.\n", as_of=AS_OF)
+    assert "religion" in a.engages and 26 not in a.conflicts_iccpr
+    assert any(f.provision_id.startswith("iccpr/art_18") and f.status in ("concern", "conflict")
+               for f in a.findings)
