@@ -607,3 +607,10 @@ def test_grounds_before_the_hatred_they_qualify_are_protected():
     assert a.targets_group == "none" and 26 not in a.conflicts_iccpr
     # a verb of speech is no outlet: this is a speech rule, not a ban on a publication
     assert not any("prior_restraint" in clause_signals(c) for c in a.clauses)
+
+
+def test_group_actions_that_grossly_violate_public_order_are_gatherings():
+    # the public-order offence used against protesters (Belarus Criminal Code art. 342 shape)
+    a = _analyse("Организация групповых действий, грубо нарушающих общественный порядок, либо "
+                 "активное участие в них наказываются лишением свободы на срок до четырёх лет.")
+    assert 21 in a.conflicts_iccpr and "assembly" in a.engages
