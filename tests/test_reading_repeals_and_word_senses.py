@@ -614,3 +614,13 @@ def test_group_actions_that_grossly_violate_public_order_are_gatherings():
     a = _analyse("Организация групповых действий, грубо нарушающих общественный порядок, либо "
                  "активное участие в них наказываются лишением свободы на срок до четырёх лет.")
     assert 21 in a.conflicts_iccpr and "assembly" in a.engages
+
+
+@pytest.mark.parametrize("text", [
+    "Просим полицию проводить рейды в местах проживания таджиков.",
+    "Просим выселить цыган из города.",
+    "We demand police raids on migrant hostels.",
+])
+def test_raids_and_evictions_aimed_at_an_ethnic_group_are_a_distinction(text):
+    a = _analyse(text)
+    assert 26 in a.conflicts_iccpr and a.targets_group == "ethnic"
