@@ -1568,6 +1568,15 @@ def _self_described(clause: Clause, g: Span) -> bool:
         for s in clause.spans)
 
 
+_PRIVACY_HARMED_RE = re.compile(
+    r"\b(?:disturb\w*|violat\w*|infring\w*|invad\w*|invasion of|interfer\w* with|breach\w*"
+    r"|нарушени\w*|наруша\w*|нарушит\w*|вмешательств\w* в|посягательств\w* на|порушенн\w*"
+    r"|поруш\w*|втручанн\w* в|посяганн\w* на|бұзу\w*|қол сұғу\w*)"
+    r"(?:\s+(?:the|a|an|of|or|and|any|his|her|their|person's|persons'|другого|іншої|иного)\b"
+    r"|\s+[^\W\d_]+,?){0,6}\s*$", re.IGNORECASE | re.UNICODE)
+"""Before a privacy word, a harm done to it ("disturbs the peace, quiet or right of privacy of
+any person", «нарушение неприкосновенности частной жизни»): an offence that protects privacy
+does not interfere with it (art. 17(2): "the protection of the law against such interference")."""
 _UNDER_AGE_RE = re.compile(r"\b(?:under|below)\s+the\s+$", re.IGNORECASE)
 
 
@@ -2036,7 +2045,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
             if reach in out:
                 put(restricted, out[reach])
     scoped = _SCOPE_WORDS_RE.search(clause.text) is not None
-    privacy = (_matches(clause, PRIVACY_RE)
+    privacy = ([e for e in _matches(clause, PRIVACY_RE) if not _PRIVACY_HARMED_RE.search(
+                   clause.text, max(0, e.start - clause.start - 50), e.start - clause.start)]
                + (_matches(clause, CONDUCT_RE) if not p.expression else [])) if scoped else []
     if privacy or p.designations:
         put("reaches_privacy", privacy + _as_evidence(p.designations))

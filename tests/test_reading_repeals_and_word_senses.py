@@ -624,3 +624,11 @@ def test_group_actions_that_grossly_violate_public_order_are_gatherings():
 def test_raids_and_evictions_aimed_at_an_ethnic_group_are_a_distinction(text):
     a = _analyse(text)
     assert 26 in a.conflicts_iccpr and a.targets_group == "ethnic"
+
+
+def test_privacy_an_offence_protects_is_not_interfered_with():
+    # "offensive communication" (Uganda's Computer Misuse Act s. 25 shape): privacy is the
+    # interest the offence claims to protect; the speech offence is tested under art. 19
+    a = _analyse("Any person who willfully and repeatedly uses electronic communication to disturb "
+                 "the peace, quiet or right of privacy of any person commits a misdemeanour.")
+    assert 19 in a.conflicts_iccpr and 17 not in a.conflicts_iccpr
