@@ -2045,8 +2045,12 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
             if reach in out:
                 put(restricted, out[reach])
     scoped = _SCOPE_WORDS_RE.search(clause.text) is not None
-    privacy = ([e for e in _matches(clause, PRIVACY_RE) if not _PRIVACY_HARMED_RE.search(
-                   clause.text, max(0, e.start - clause.start - 50), e.start - clause.start)]
+    # an offence of harming privacy protects it; "… that violates the secrecy of correspondence"
+    # said of a duty to store messages is the author's charge of an interference
+    shields_privacy = bool(p.penalties) and not any(m.concept == "surveil" for m in measures)
+    privacy = ([e for e in _matches(clause, PRIVACY_RE) if not (
+                   shields_privacy and _PRIVACY_HARMED_RE.search(
+                       clause.text, max(0, e.start - clause.start - 50), e.start - clause.start))]
                + (_matches(clause, CONDUCT_RE) if not p.expression else [])) if scoped else []
     if privacy or p.designations:
         put("reaches_privacy", privacy + _as_evidence(p.designations))
