@@ -247,8 +247,10 @@ _RELIGION_PATTERNS = (
     r"|practices?|observance|clothing|dress|attire|garments?|meetings?|gatherings?|materials?"
     r"|associations?|organi[sz]ations?|communit\w*|groups?|expert\w*)\b",
     r"\bhijabs?\b", r"\bheadscar(?:f|ves)\b", r"\bniqabs?\b", r"\bnikabs?\b", r"\bbur(?:q|k|qu)as?\b", r"\bburkhas?\b",
-    # proselytism: converting believers from one faith to another
-    r"\bпрозелитизм\w*", r"\bпрозелітизм\w*",
+    # proselytism: converting believers from one faith to another, preaching one's faith
+    r"\bпрозелитизм\w*", r"\bпрозелітизм\w*", r"\bpreach\w*", r"\bпроповед\w*", r"\bпроповід\w*",
+    r"\bуағыз\w*", r"\bpropagat\w* (?:his|her|their|its|one's|the) (?:faith|religion|beliefs?)\b",
+    r"\binvit\w* others to accept (?:his|her|their) faith\b",
     r"\bобращени\w* (?:\w+ ){0,3}?(?:в|к) (?:друг\w*|ин\w*) (?:вер|религи|конфесси)\w*",
     r"\bобращени\w* верующих\b", r"\bнаверненн\w* (?:\w+ ){0,3}?(?:до|в) (?:інш\w*) (?:вір|релігі|конфесі)\w*",
     r"\bмиссионер\w*", r"\bбогослужени\w*", r"\bмолитв\w*", r"\bнамаз\w*",

@@ -337,3 +337,11 @@ def test_a_ban_on_proselytism_restricts_every_faith_alike():
     assert "religion" in a.engages and 26 not in a.conflicts_iccpr
     assert any(f.provision_id.startswith("iccpr/art_18") and f.status in ("concern", "conflict")
                for f in a.findings)
+
+
+def test_preaching_ones_faith_is_manifesting_it():
+    # Pakistan Penal Code s. 298-C shape: a faith singled out and its preaching punished
+    a = analyse_text("Any person of the Ahmadi group who preaches or propagates his faith, or "
+                     "invites others to accept his faith, shall be punished with imprisonment.\n",
+                     as_of=AS_OF)
+    assert {18, 26} <= set(a.conflicts_iccpr) and a.targets_group == "religious"
