@@ -1305,7 +1305,7 @@ def derive_verdict(provisions: Mapping[str, str], findings: Sequence[Finding]) -
 _PROTECTED_RIGHT_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (right, re.compile(rx, re.IGNORECASE)) for right, rx in (
         ("expression", r"expression|speech|censor|выражени|слов|вираженн|цензур|сөз"),
-        ("assembly", r"assembl|собрани|зібран|жиналыс"),
+        ("assembly", r"assembl|собрани|собират|зібран|збират|жиналыс"),
         ("association", r"associat|объединени|об.єднан|бірлес"),
         ("privacy", r"privacy|private|частн|приватн|жеке өмір"),
     ))

@@ -632,3 +632,10 @@ def test_privacy_an_offence_protects_is_not_interfered_with():
     a = _analyse("Any person who willfully and repeatedly uses electronic communication to disturb "
                  "the peace, quiet or right of privacy of any person commits a misdemeanour.")
     assert 19 in a.conflicts_iccpr and 17 not in a.conflicts_iccpr
+
+
+def test_the_right_to_assemble_peacefully_is_protective_language():
+    # Constitution of Ukraine, art. 39
+    a = _analyse("Громадяни мають право збиратися мирно, без зброї і проводити збори, мітинги, "
+                 "походи і демонстрації.")
+    assert not a.conflicts_iccpr and "assembly" in a.engages
