@@ -226,7 +226,8 @@ _PRIVACY_PATTERNS = (
     # watching and storing communications: mass surveillance, interception, decryption, message
     # traceability, retention of correspondence (art. 17: "correspondence")
     r"\bsurveillance\b", r"\bintercept\w*", r"\bdecrypt\w*", r"\bwiretap\w*",
-    r"\btraceabilit\w*", r"\bfirst originator\b", r"\bcorrespondence\b",
+    r"\btraceabilit\w*", r"\bfirst originator\b", r"\bcorrespondence\b", r"\bDNA\b",
+    r"\bfingerprints?\b",
     r"\bпрослушивани\w*", r"\bперехват\w*", r"\bслежк\w*", r"\bпереписк\w*",
     r"\bпрослуховуванн\w*", r"\bперехопленн\w*", r"\bстеженн\w*", r"\bлистуванн\w*",
 )
@@ -1504,6 +1505,14 @@ _OCCUPATION_RE = re.compile(r"(?:journalist|blogger|журналист|журн�
 """A profession a speech law addresses ("journalists", «блогер»): restricting what it publishes
 is tested under art. 19; it is no status of a person under art. 26 (a political opinion is:
 "opposition", "activists" stay groups)."""
+_DEVICES = frozenset({"smartphones"})
+_ELECTION_RE = re.compile(
+    r"\b(?:выбор\w*|предвыборн\w*|избирательн\w*|вибор\w*|передвиборн\w*|сайлау\w*|election\w*"
+    r"|electoral|referend\w*|референдум\w*|кандидат\w*|candidate\w*)", re.IGNORECASE | re.UNICODE)
+_AGITATION_RE = re.compile(r"(?:агитац|агітац|үгіт|agitation|campaign)", re.IGNORECASE)
+_PERSONAL_DATA_NEAR_RE = re.compile(
+    r"personal data|персональн\w* данн\w*|персональн\w* дан\w*|дербес дерек\w*",
+    re.IGNORECASE | re.UNICODE)
 _BLOCKED_PROCEDURE_RE = re.compile(
     r"\s+(?:the\s+)?(?:adoption|passage|passing|vote|voting|прийняття|ухвалення|голосування"
     r"|принятия|голосования|рассмотрения|розгляду|роботи|работы)\b", re.IGNORECASE | re.UNICODE)
@@ -1713,8 +1722,18 @@ def _parts(clause: Clause) -> _Parts:
     if "measure" in by:
         # "blocking the adoption of the bill", «блокування прийняття законопроекту»: a protest
         # against a law, not the blocking of content
+        # "blocking of personal data", «блокирование персональных данных», «дербес деректерді
+        # бұғаттау»: a step of data processing (data-protection laws), not a site blocked
         by["measure"] = [m for m in by["measure"] if not (
-            m.concept == "block" and _BLOCKED_PROCEDURE_RE.match(clause.text, m.end - clause.start))]
+            m.concept == "block" and (
+                _BLOCKED_PROCEDURE_RE.match(clause.text, m.end - clause.start)
+                or _PERSONAL_DATA_NEAR_RE.search(clause.text, max(0, m.start - clause.start - 30),
+                                                 min(len(clause.text), m.end - clause.start + 40))))]
+    if "vague" in by and _ELECTION_RE.search(clause.text):
+        # «предвыборная агитация», «сайлауалды үгіт», "election campaigning": the campaign of an
+        # election, a defined activity of the electoral law, not the vague "propaganda" of a ban
+        by["vague"] = [v for v in by["vague"] if not (
+            v.concept == "propaganda" and _AGITATION_RE.match(v.text))]
     if "expression" in by:
         # the month, not a protest: "On 17 March", "in March 2025"
         by["expression"] = [e for e in by["expression"] if not (
@@ -1911,6 +1930,9 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
     # denying or justifying the past is speech, whatever word names it (GC34 para 49)
     history = (_matches(clause, HISTORY_RE) if adverse and not on_list
                and any(stem in low for stem in _HISTORY_STEMS) else [])
+    if comm and not speech and all(s.concept in _DEVICES for s in comm):
+        # using a phone while driving, phones in class: a device, not what is said with it
+        comm = []
     if comm and not speech and not restricting and all(s.concept in MEANS_CHANNELS for s in comm):
         # "fraud committed using the Internet is punished": the network is the means of a
         # crime; the mass media are publishing itself ("such actions … with the use of mass
@@ -2092,6 +2114,9 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         put("historical_opinion", history)
     propaganda = ([s for s in p.expression if s.concept in PROPAGANDA_EXPRESSION]
                   + [v for v in p.vague if v.concept in PROPAGANDA_VAGUE])
+    if propaganda and _ELECTION_RE.search(clause.text):
+        # an election campaign is no "propaganda or agitation" of art. 20(3)'s kind
+        propaganda = [s for s in propaganda if not _AGITATION_RE.match(s.text)]
     if propaganda and not on_list:
         put("unlisted_propaganda", _as_evidence(propaganda))
     if p.legal_refs:

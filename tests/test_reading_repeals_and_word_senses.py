@@ -639,3 +639,29 @@ def test_the_right_to_assemble_peacefully_is_protective_language():
     a = _analyse("Громадяни мають право збиратися мирно, без зброї і проводити збори, мітинги, "
                  "походи і демонстрації.")
     assert not a.conflicts_iccpr and "assembly" in a.engages
+
+
+@pytest.mark.parametrize("text", [
+    # data protection: blocking personal data is a step of processing, not a site blocked
+    "3) blocking of personal data – temporary suspension of the processing of personal data.",
+    "3) дербес деректерді бұғаттау – дербес деректерді жинауды уақытша тоқтату.",
+    # an election's day of silence: the campaign is no vague "propaganda"
+    "В день выборов и в предшествующий ему день предвыборная агитация запрещается.",
+    # Kazakh "is permitted" is no permission regime (the stemmer strips «-сыз» of «рұқсатсыз»)
+    "Интернет желісінде бұрын жарияланған сайлауалды үгіт материалдарын қалдыруға рұқсат етіледі.",
+    # a device, not what is said with it
+    "Водителю запрещается пользоваться во время движения телефоном.",
+])
+def test_ordinary_rules_in_restrictive_words_are_compatible(text):
+    a = _analyse(text)
+    assert not a.conflicts_iccpr and a.verdict != "incompatible"
+
+
+@pytest.mark.parametrize("text, right", [
+    ("Проведення мітингів біля будівлі суду не дозволяється.", "assembly"),
+    ("Проведение митингов у здания суда не разрешается.", "assembly"),
+    ("Police may retain the DNA profiles of persons who were not convicted.", "privacy"),
+    ("Тіркеусіз діни бірлестіктің қызметіне тыйым салынады.", "association"),
+])
+def test_restrictions_in_other_words_engage_the_right(text, right):
+    assert right in _analyse(text).engages
