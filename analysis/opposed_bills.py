@@ -109,12 +109,20 @@ def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
     return out
 
 
+_IN_THE_BILL_RE = re.compile(rf"\b(?:в|во|из|у|на|с|from|in|of|to)\s+(?:[\w-]+\s+)?{_BILL}$",
+                            re.IGNORECASE | re.UNICODE)
+
+
 def _opens_a_demand(clause: Clause, oppose: re.Match[str]) -> bool:
     """Whether a demand clause opens with the undoing ("Отменить «закон Яровой»", a petition's
     title, «1. Признать утратившими силу …»): the author's own demand, in the infinitive the
     portals' titles use, with no "we" to show it."""
-    return clause.kind == "demand" and len(
-        re.sub(r"^\W*(?:\d+[.)]\s*)?", "", clause.text[:oppose.start()]).split()) <= 1
+    if clause.kind != "demand" or len(
+            re.sub(r"^\W*(?:\d+[.)]\s*)?", "", clause.text[:oppose.start()]).split()) > 1:
+        return False
+    # the law is what is undone, not where: «Отменить возрастной ценз в законе о запрете …»
+    # undoes an exception of the law, that is, extends its ban
+    return _IN_THE_BILL_RE.search(oppose.group(0)) is None
 
 
 def _as_described(clause: Clause) -> Clause:

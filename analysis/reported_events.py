@@ -31,10 +31,21 @@ from .nlp.lemmatise import morph_analyzer
 _LEGAL_KINDS = frozenset({"law", "bill", "code", "statute", "decree", "regulation"})
 """Document kinds whose text is the rule itself: nothing in them is a report."""
 _BACK_REFERENCE_RE = re.compile(
-    r"\b(?:similar|same|likewise|as in|like in|following the example|такой же|такого же"
-    r"|аналогичн\w*|подобн\w*|по примеру|как в|такий самий|такого самого|аналогічн\w*"
-    r"|подібн\w*|за прикладом|як у|осындай|сондай)\b", re.IGNORECASE | re.UNICODE)
-"""A demand that asks for what was reported ("adopt a similar law", «принять такой же закон»)."""
+    r"\b(?:similar|same|likewise|as in|like in|example|too|as well|такой же|такого же"
+    r"|аналогичн\w*|подобн\w*|примеру|как в|тоже|также|такий самий|такого самого"
+    r"|аналогічн\w*|подібн\w*|прикладом|прикладу|як у|теж|також|осындай|сондай)\b",
+    re.IGNORECASE | re.UNICODE)
+_RESTRICT_PRONOUN_RE = re.compile(
+    r"\b(?:запрет\w*|запрещ\w*|забор\w*|огранич\w*|обмеж\w*|ban|bans|prohibit\w*|restrict\w*"
+    r"|outlaw\w*|criminali[sz]e)\s+(?:её|его|их|її|його|it|them|this|это|це)\b",
+    re.IGNORECASE | re.UNICODE)
+"""A demand to restrict what was reported, by a pronoun: «запретить её», "ban it" (the
+annotator keeps no ban without a named object, so the text itself is read)."""
+"""A demand that asks for what was reported, or more of it ("adopt a similar law", "follow
+Hungary's example", "do it too", «принять такой же закон», «запретить её и среди взрослых»)."""
+_PAST_AUXILIARY = frozenset({"был", "была", "было", "были", "був", "була", "було", "були"})
+"""Before a short participle, the past: «была запрещена» reports; «должна быть запрещена»,
+«запрещена законом» state a rule."""
 _EN_PAST_RE = re.compile(r"\w(?:ed|wn|ught|ade)$", re.IGNORECASE)
 _EN_NOT_PAST_BEFORE = frozenset({
     "be", "is", "are", "am", "shall", "will", "would", "may", "might", "must", "should", "can",
@@ -54,7 +65,7 @@ def read_reported_events(clauses: Sequence[Clause], doc_kind: str | None) -> lis
     if (doc_kind or "").lower() in _LEGAL_KINDS:
         return out
     demands = [c for c in out if c.kind == "demand"]
-    if not demands or any(_BACK_REFERENCE_RE.search(c.text) for c in demands):
+    if not demands or any(_points_back(c) for c in demands):
         return out
     for j, clause in enumerate(out):
         if clause.kind == "demand":
@@ -67,6 +78,12 @@ def read_reported_events(clauses: Sequence[Clause], doc_kind: str | None) -> lis
     return out
 
 
+def _points_back(demand: Clause) -> bool:
+    """Whether a demand asks for what was reported (:data:`_BACK_REFERENCE_RE`), or restricts it
+    by a pronoun («запретить её и среди взрослых»); "investigate it" asks for no restriction."""
+    return bool(_BACK_REFERENCE_RE.search(demand.text) or _RESTRICT_PRONOUN_RE.search(demand.text))
+
+
 def _in_the_past(clause: Clause, start: int, end: int) -> bool:
     """Whether the words ``start:end`` of ``clause`` say what was done: a Russian or Ukrainian
     verb or participle in the past tense («задержали», «заборонили»), an English past form after
@@ -77,7 +94,12 @@ def _in_the_past(clause: Clause, start: int, end: int) -> bool:
         return False
     if clause.language in ("ru", "uk"):
         tag = morph_analyzer(clause.language).parse(words[0].lower())[0].tag
-        return "past" in tag and ("VERB" in tag or "PRTS" in tag)
+        if "past" not in tag:
+            return False
+        if "VERB" in tag:
+            return True
+        before = re.findall(r"[^\W\d_]+", clause.text[:start - clause.start])
+        return "PRTS" in tag and bool(before) and before[-1].lower() in _PAST_AUXILIARY
     if clause.language == "en":
         last = words[-1]
         if not _EN_PAST_RE.search(last):

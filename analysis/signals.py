@@ -538,6 +538,9 @@ _OFFENDER_BEFORE_RE = re.compile(r"\b(?:who|whoever|кто|хто|які|кот�
                                  re.IGNORECASE | re.UNICODE)
 """The subject of an offence right before an opposition word: "anyone who criticises …",
 «тот, кто критикует …» (the criticism is what is punished, not the author's voice)."""
+_AUTHORS_WHO_RE = re.compile(r"\b(?:us|we|мы|ми|нас|нас,)\s+(?:\w+\s+)?$|\b(?:of us|из нас|з нас)\s+who\s+$",
+                             re.IGNORECASE | re.UNICODE)
+_INVESTIGATE_RE = re.compile(r"investigat|расследова|розслідува", re.IGNORECASE)
 _THAT_RE = re.compile(r"\s*(?:тем|тим)?\s*,\s*(?:что|що)\b", re.IGNORECASE | re.UNICODE)
 _STATED_OPPOSITION_RE = re.compile(
     r"\b(?:oppose[sd]?|opposing|say no to|(?:are|am|is|remain) (?:firmly |strongly )?against"
@@ -787,8 +790,22 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
         a, b = clause.start + m.start(), clause.start + m.end()
         if not demand and not _STATED_OPPOSITION_RE.search(text, max(0, m.start() - 30), m.end()):
             continue  # "crimes against minors", "the fight against terrorism": no one opposes
-        if _OFFENDER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+        if p.penalties and _OFFENDER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) \
+                and not _AUTHORS_WHO_RE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "Anyone who criticises the government shall be fined": the offence
+        if _INVESTIGATE_RE.match(m.group(0)):
+            # "investigate the detention of …": it opposes a measure or penalty named right
+            # after it, and calls for nothing ("investigate LGBT organisations and ban …" asks
+            # for the ban)
+            nxt = min((x for x in objects if x.start >= b), key=lambda x: x.start, default=None)
+            if nxt is not None and nxt.label in ("measure", "penalty") and len(
+                    text[m.end():nxt.start - clause.start].split()) <= 3 and not _PUNCT_RE.search(
+                    text, m.end(), nxt.start - clause.start) and not any(
+                    b <= x.start and x.end <= nxt.start for x in clause.spans) and not re.search(
+                    r"\b(?:and|и|і|й|та|және)\b", text[m.end():nxt.start - clause.start]):
+                opposed.extend(x for x in p.measures + p.penalties
+                               if x.start < nxt.end and nxt.start < x.end)
+            continue
         if m.group(0).lower().startswith(("қарсы", "алаңдаушылық")):
             cut = max((e.end() for e in _PUNCT_RE.finditer(text, 0, m.start())), default=0)
             lo = max(clause.start + cut, a - _OPPOSITION_REACH)
@@ -1177,9 +1194,10 @@ def protects_a_practice(clause: Clause) -> bool:
 
 
 _LIST_GOES_ON_RE = re.compile(
-    r"\s*(?:других|иных|інших|and other|other|as well as|а также|а також|та інших|и других)\b",
+    r"\s*(?:других|иных|інших|and other|other|та інших|и других)\b",
     re.IGNORECASE | re.UNICODE)
-"""The words after a comma that carry a list on rather than end it."""
+"""The words after a comma that carry a list on rather than end it («богослужений, других
+религиозных обрядов»); not «а также», "as well as", which may start a new item of the ban."""
 
 
 def _hindered_regions(clause: Clause) -> list[tuple[int, int]]:
@@ -1267,7 +1285,11 @@ def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
     # тегіне, … нәсіліне, ұлтына … байланысты адамның … құқықтары мен бостандықтарын тікелей
     # немесе жанама шектеу» (Criminal Code art. 145); the list runs back from the postposition
     # to the sentence's previous stop
-    for h in clause.spans if kk_grounds else ():
+    # only in an offence (the equality offence punishes; «… байланысты … шектеу қажет» asks
+    # for a restriction "related to" the group)
+    offence = kk_grounds and clause.kind != "demand" and any(
+        x.label == "penalty" and not x.negated for x in clause.spans)
+    for h in clause.spans if offence else ():
         if h.label != "protective" or h.negated or h.concept not in PROTECTED_HARMS:
             continue
         hi = h.start - base
@@ -1562,8 +1584,11 @@ def _whole_outlet_bans(clause: Clause, measures: Sequence[Span]) -> list[Span]:
 
 
 _AS_BEFORE_RE = re.compile(
-    r"(?<!таких )(?<!такие )(?<!такого )(?<!таких, )(?<!such )(?<!same )\b(?:как|як|as)\s+"
-    r"(?:к\s+|до\s+|a\s+|an\s+)?(?:[^\W\d_]+,?\s+){0,3}$", re.IGNORECASE | re.UNICODE)
+    # the addressee: «обращаемся к вам, как к …», «звертаємося до Вас як до …»
+    r"(?i:\b(?:как|як)\s+(?:к|до)\s+(?:[^\W\d_]+,?\s+){0,3}$)"
+    # the authors: «мы, как православные …», "we, as Muslim parents", "As Muslim parents, we …"
+    r"|(?i:\b(?:мы|ми|я|we|I)\s*,?\s+(?:как|як|as)\s+(?:a\s+|an\s+)?(?:[^\W\d_]+,?\s+){0,2}$)"
+    r"|(?:^|[.!?]\s+)As\s+(?:a\s+|an\s+)?(?:[^\W\d_]+\s+){0,2}$", re.UNICODE)
 
 
 def _self_described(clause: Clause, g: Span) -> bool:
@@ -1572,7 +1597,7 @@ def _self_described(clause: Clause, g: Span) -> bool:
     the people who ask, not the people the demand is aimed at. Not "such as" or «таких как»,
     which list whom a rule covers."""
     lo = g.start - clause.start
-    m = _AS_BEFORE_RE.search(clause.text, max(0, lo - 40), lo)
+    m = _AS_BEFORE_RE.search(clause.text, max(0, lo - 60), lo)
     # only words between: «квалифицировать как пропаганду гомосексуализма» names the speech
     return m is not None and not any(
         clause.start + m.start() <= s.start and s.end <= g.start and s.label != "group"
@@ -1588,15 +1613,35 @@ _PRIVACY_HARMED_RE = re.compile(
 """Before a privacy word, a harm done to it ("disturbs the peace, quiet or right of privacy of
 any person", «нарушение неприкосновенности частной жизни»): an offence that protects privacy
 does not interfere with it (art. 17(2): "the protection of the law against such interference")."""
-_UNDER_AGE_RE = re.compile(r"\b(?:under|below)\s+the\s+$", re.IGNORECASE)
+_AGE_NUMBER_RE = re.compile(r"\s+of\s+(?:(\d{1,2})|([a-z]+))", re.IGNORECASE)
+_AGE_WORDS = {"twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+              "seventeen": 17, "eighteen": 18}
+_UNDER_AGE_RE = re.compile(
+    r"\b(?:under|below|(?:not|never)\s+(?:yet\s+)?(?:reached|attained))\s+the\s+$", re.IGNORECASE)
+_UNDER_AGE_BEFORE_RE = re.compile(r"\b(?:under|below)\s+(?P<n>\d{1,2}|[a-z]+)\s+years\s+of\s+$",
+                                  re.IGNORECASE)
 
 
 def _age_threshold(clause: Clause, g: Span) -> bool:
     """Whether the group word "age" names children by an age limit ("a girl under the age of
     18"): a child-protection offence names whom it protects so; age as a ground ("on grounds of
     age", "persons over the age of 50") names a status of persons (art. 26)."""
-    lo = g.start - clause.start
-    return g.text.lower() == "age" and _UNDER_AGE_RE.search(clause.text, max(0, lo - 20), lo) is not None
+    lo, hi = g.start - clause.start, g.end - clause.start
+    if g.text.lower() != "age":
+        return False
+    before = _UNDER_AGE_BEFORE_RE.search(clause.text, max(0, lo - 30), lo)
+    if before is not None:  # "under 18 years of age"
+        number = before.group("n")
+    elif _UNDER_AGE_RE.search(clause.text, max(0, lo - 30), lo) is not None:
+        n = _AGE_NUMBER_RE.match(clause.text, hi)  # "under the age of 18"
+        number = (n.group(1) or n.group(2)) if n else ""
+    else:
+        return False
+    years = int(number) if number.isdigit() else _AGE_WORDS.get(number.lower(), 99)
+    # a child's age (at most 18), in an offence that names the children it protects, not a
+    # rule that restricts them ("persons under the age of 25 shall not be allowed to …")
+    return years <= 18 and any(x.label == "penalty" and not x.negated for x in clause.spans) and not any(
+        x.label == "measure" and not x.negated for x in clause.spans)
 
 
 _FAITH_DRESS_RE = re.compile(

@@ -665,3 +665,42 @@ def test_ordinary_rules_in_restrictive_words_are_compatible(text):
 ])
 def test_restrictions_in_other_words_engage_the_right(text, right):
     assert right in _analyse(text).engages
+
+
+# --------------------------------------------------------------------------- guards kept narrow
+# (an adversarial review of this session's rules: each sentence below had been read as
+# restricting nothing)
+
+@pytest.mark.parametrize("text, article, group", [
+    # "as" and «как» that list or explain, not who asks
+    ("Просим запретить такие организации, как ЛГБТ-сообщества.", 26, "lgbt"),
+    ("We ask to ban extremist organisations as well as LGBT clubs.", 26, "lgbt"),
+    # investigating, then banning
+    ("We ask the Prosecutor General to investigate LGBT organisations and ban their activities.",
+     22, "lgbt"),
+    ("Просим расследовать деятельность Свидетелей Иеговы и запретить их организацию.", 18,
+     "religious"),
+    # Kazakh «байланысты» ("related to") in a demand to restrict
+    ("ЛГБТ насихатына байланысты сайттарға қол жеткізуді тікелей немесе жанама шектеу қажет.", 19,
+     "lgbt"),
+    # «а также» starts a new item of the ban
+    ("Незаконное воспрепятствование деятельности религиозных организаций, других общественных "
+     "объединений, а также пропаганда нетрадиционных сексуальных отношений наказываются штрафом.",
+     19, "lgbt"),
+    # a title that undoes an exception extends the ban
+    ("Отменить возрастной ценз в законе о запрете пропаганды\n\nФедеральный закон № 135-ФЗ от 29 "
+     "июня 2013 года запрещает пропаганду нетрадиционных сексуальных отношений только среди "
+     "несовершеннолетних.", 19, "lgbt"),
+])
+def test_narrow_guards_leave_restrictions_standing(text, article, group):
+    a = _analyse(text, {"kind": "petition"})
+    assert article in a.conflicts_iccpr and a.targets_group == group
+
+
+def test_an_age_limit_shields_children_only_in_an_offence():
+    adults = _analyse("Persons under the age of 25 shall not be allowed to take part in public "
+                      "assemblies.")
+    assert 21 in adults.conflicts_iccpr
+    for text in ("It is an offence to marry a girl who has not reached the age of 18.",
+                 "It is an offence to sell alcohol to a person under 18 years of age."):
+        assert not _analyse(text).conflicts_iccpr

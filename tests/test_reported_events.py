@@ -39,6 +39,13 @@ def test_a_report_of_what_was_done_is_not_what_the_petition_asks(text):
     # a demand that points back to the report asks for it
     ("В 2013 году в России запретили пропаганду ЛГБТ. Мы требуем принять такой же закон.",
      "petition"),
+    ("В 2013 году в России запретили пропаганду ЛГБТ среди детей. Просим запретить её и среди "
+     "взрослых.", "petition"),
+    ("Hungary banned the promotion of homosexuality to minors in 2021. We urge our Government "
+     "to follow Hungary's example.", "petition"),
+    # a short participle with a modal is the wished rule, not a report
+    ("Просим принять закон о защите семьи.\n\nВ этом законе пропаганда нетрадиционных "
+     "отношений должна быть запрещена, а нарушители оштрафованы.", "petition"),
     # a rule in the present or future, in a petition or a law
     ("Gay men shall be detained for their sexual orientation. We ask Parliament to adopt this.",
      "petition"),
@@ -47,4 +54,4 @@ def test_a_report_of_what_was_done_is_not_what_the_petition_asks(text):
     ("The police detained gay men because of their sexual orientation.", None),
 ])
 def test_rules_and_reports_asked_for_are_read_as_they_stand(text, kind):
-    assert 26 in _analyse(text, kind).conflicts_iccpr
+    assert {19, 26} & set(_analyse(text, kind).conflicts_iccpr)
