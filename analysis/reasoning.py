@@ -1083,6 +1083,17 @@ def _asked(views: Sequence[_ClauseView], doc_signals: frozenset[str]
     return asking, frozenset(sig)
 
 
+def _admissibility_status(raised: bool, asked: frozenset[str], doc_signals: frozenset[str]) -> str:
+    """``conflict`` when what the petition asks restricts a right with a defect on its face (a
+    distinction, a vague term, an unlimited ban, a prior restraint or a permission regime: it
+    could lead to violations, which the petitions law bars); ``concern`` when it asks for a
+    restriction that shows none ("ban television advertising of junk food"): whether it would
+    violate a right turns on a necessity the petition does not show."""
+    if raised:
+        return "conflict" if asked & DEFECT_SIGNALS else "concern"
+    return "not_engaged" if "is_petition" not in doc_signals else "compatible"
+
+
 def _admissibility_finding(kb, provision: Provision, test: Test, doc_signals: frozenset[str],
                            clauses: Sequence[Clause], comp: str, thin: bool, available: bool,
                            as_of: date, doc_quote: str,
@@ -1099,8 +1110,7 @@ def _admissibility_finding(kb, provision: Provision, test: Test, doc_signals: fr
         ev = [e for v in views for e in v.bare_evidence(names) if e.span is not None]
         evidence = tuple(sorted({(e.start, e.end): e.span for e in ev}.values(),
                                 key=lambda s: (s.start, s.end)))[:12]
-        status = "conflict" if raised else (
-            "not_engaged" if "is_petition" not in doc_signals else "compatible")
+        status = _admissibility_status(raised, asked, doc_signals)
         return _finding(
             id=f"{DOCUMENT}/{provision.id}#{test.id}", clause_id=DOCUMENT,
             provision_id=provision.id, test_id=test.id, status=status,
@@ -1128,14 +1138,16 @@ def _admissibility_finding(kb, provision: Provision, test: Test, doc_signals: fr
             if local and raised:
                 quote = local_quote
                 break
-        status = "conflict" if raised else (
-            "not_engaged" if "is_petition" not in doc_signals else "compatible")
+        status = _admissibility_status(raised, asked, doc_signals)
         source = None  # the clause the quote comes from supplies the template's values
         if quote:
             source = next((v.clause for v in views if quote in v.flat()), None)
         rationale = {}
         for lang in LANGS:
-            if raised:
+            if status == "concern":
+                template = (test.rationale_concern.get(lang) or test.rationale.get(lang)
+                            or test.question.get(lang, ""))
+            elif raised:
                 template = test.rationale.get(lang) or test.question.get(lang, "")
             else:
                 template = test.rationale_ok.get(lang) or _default_ok(provision, lang)

@@ -589,6 +589,10 @@ _REPEALED_RE = re.compile(
 """A repeal in the passive, after what it repeals ("The prohibition on promoting homosexuality
 is repealed", "Section 2A … shall cease to have effect", «… утрачивает силу»): every measure and
 penalty the clause names before it is what it undoes."""
+_COORDINATED_RE = re.compile(r"^\s*(?:и|или|либо|і|й|та|або|чи|and|or|және|немесе)\s*$",
+                             re.IGNORECASE | re.UNICODE)
+_GUARANTEED_AGAINST = frozenset({"censor", "restrict", "close", "block"})
+"""Restrictions a guarantee bans («цензура запрещается», «закрытие СМИ … запрещается»)."""
 _BANNABLE = frozenset({"ban", "remove", "block", "censor", "restrict"})
 _BAN_OF_BAN_GAP_RE = re.compile(
     r"\s*(?:the\s+)?(?:practice|use|imposition|introduction)\s+of\s+$", re.IGNORECASE)
@@ -847,17 +851,24 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
             calls.extend(shield_calls)
         opposed.extend(shield_opposed)
     bans = [s for s in p.measures if s.concept == "ban"]
-    for c in (s for s in p.measures if s.concept in ("censor", "restrict")) if bans else ():
-        # "prohibits censorship", «запрещает цензуру», «Цензура запрещается»: the ban is of
-        # the restriction, which protects speech (Constitution art. 20(1))
+    for c in (s for s in p.measures if s.concept in _GUARANTEED_AGAINST) if bans else ():
+        # "prohibits censorship", «запрещает цензуру», «Цензура запрещается», «Закрытие СМИ
+        # без решения суда запрещается»: the ban is of the restriction, which protects speech
+        # (Constitution art. 20(1))
         for b in bans:
             lo, hi = (b.end, c.start) if b.end <= c.start else (c.end, b.start)
             # with the censored channels between: «Цензура средств массовой информации
-            # запрещается», «Цензура и монополизация СМИ не допускаются»
+            # запрещается», «Цензура и монополизация СМИ не допускаются»; or other restrictions
+            # banned with it: «Цензура СМИ и блокировка сайтов запрещаются»
             between = [x for x in clause.spans if lo <= x.start and x.end <= hi]
             if 0 <= hi - lo <= 12 or (hi - lo <= 70 and b.start > c.start and all(
-                    x.label in ("channel", "expression") for x in between)):
-                if not _PUNCT_RE.search(text[lo - clause.start:hi - clause.start]):
+                    x.label in ("channel", "expression") or (
+                        x.label == "measure" and x.concept in _GUARANTEED_AGAINST)
+                    for x in between)):
+                gap = text[lo - clause.start:hi - clause.start]
+                if b.end <= c.start and _COORDINATED_RE.match(gap):
+                    continue  # «Запретить и заблокировать Telegram»: two restrictions
+                if not _PUNCT_RE.search(gap):
                     opposed.extend((b, c))
     for b in bans:
         # "prohibiting the practice of banning books": a ban whose object is a ban or removal
@@ -1539,6 +1550,13 @@ _BLOCKED_PROCEDURE_RE = re.compile(
     r"\s+(?:the\s+)?(?:adoption|passage|passing|vote|voting|прийняття|ухвалення|голосування"
     r"|принятия|голосования|рассмотрения|розгляду|роботи|работы)\b", re.IGNORECASE | re.UNICODE)
 _OUTLETS = frozenset({"social_networks", "internet", "media", "television", "film", "books"})
+_OUTLET_MODIFIES_RE = re.compile(
+    r"^(?:-(?:продаж|торгов|магазин|реклам|казино|ставк|sales|shop|advert|casino|gambl)"
+    r"|\s+(?:advertising|advertisements?|ads|sales?|продаж\w*|реклам\w*|on (?:government|official"
+    r"|state|work|public)\s+(?:devices|phones|computers)|на (?:служебных|государственных|рабочих)"
+    r"\s+\w+|(?:со|с|зі|з|with|containing|featuring|showing)\s+(?:сцен\w*|scenes?|content|"
+    r"\w+\s+scenes?)|(?:\S+\s+){0,4}?(?:детям|дітям|children|minors|несовершеннолетним"
+    r"|неповнолітнім)\s+(?:до|under|below)\s+\d))", re.IGNORECASE | re.UNICODE)
 _PREPOSITIONS = frozenset({
     "в", "во", "на", "у", "через", "по", "для", "при", "за", "из", "от", "із", "з", "від", "до",
     "среди", "серед", "между", "між", "под", "під", "о", "об", "про", "к", "с", "со",
@@ -1562,8 +1580,8 @@ def _whole_outlet_bans(clause: Clause, measures: Sequence[Span]) -> list[Span]:
     with paragraph 3" (CCPR/C/GC/34 para 43)."""
     out = []
     for m in measures:
-        if m.concept != "ban":
-            continue  # not a closure, which a guarantee bans («Закрытие СМИ … запрещается»)
+        if m.concept not in ("ban", "close"):
+            continue
         # over the showing or broadcast of it («показ», "screening"), itself a span; a measure
         # next is what the ban bans («Запрещается цензура и закрытие газет»)
         nxt = min((x for x in clause.spans if x.start >= m.end
@@ -1573,6 +1591,14 @@ def _whole_outlet_bans(clause: Clause, measures: Sequence[Span]) -> list[Span]:
                 x.label == "expression" and x.start < nxt.end and nxt.start < x.end
                 for x in clause.spans):
             continue  # not a verb of speech the lexicon also knows as a channel ("publish")
+        after = clause.text[nxt.end - clause.start:]
+        if _OUTLET_MODIFIES_RE.match(after) or any(
+                x.start >= nxt.end and x.start - nxt.end <= 2 and x.label in ("expression", "channel")
+                and x.concept in ("advertising",) for x in clause.spans):
+            # the outlet qualifies what is banned ("television advertising of junk food",
+            # «интернет-продажу алкоголя») or the ban has a scope ("TikTok on government
+            # devices", «фильмов со сценами насилия детям до 16 лет»)
+            continue
         gap = clause.text[m.end - clause.start:nxt.start - clause.start]
         words = re.findall(r"[^\W\d_][\w'’-]*", gap)
         # or a few words that qualify it («заборону популярної соціальної мережі»,

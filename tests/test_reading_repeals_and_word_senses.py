@@ -704,3 +704,37 @@ def test_an_age_limit_shields_children_only_in_an_offence():
     for text in ("It is an offence to marry a girl who has not reached the age of 18.",
                  "It is an offence to sell alcohol to a person under 18 years of age."):
         assert not _analyse(text).conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [
+    # the outlet qualifies what is banned, or the ban has a scope: no outlet banned whole
+    "Ban television advertising of junk food before 9pm.",
+    "Ban TikTok on government devices.",
+    "Запретить интернет-продажу алкоголя и табака.",
+    "Запретить показ фильмов со сценами насилия детям до 16 лет.",
+    "Ban social media advertising of gambling.",
+])
+def test_an_outlet_that_qualifies_the_object_is_no_outlet_ban(text):
+    a = _analyse(text, {"kind": "petition"})
+    assert 19 not in a.conflicts_iccpr and a.verdict != "incompatible"
+
+
+def test_closing_a_channel_is_an_outlet_ban_and_guarantees_against_closure_are_not():
+    assert 19 in _analyse("Просим закрыть телеканал «Дождь».").conflicts_iccpr
+    for text in ("Закрытие СМИ без решения суда запрещается.",
+                 "Цензура средств массовой информации и блокировка сайтов запрещаются."):
+        assert not _analyse(text).conflicts_iccpr
+    # two restrictions joined by «и» are both asked for
+    assert 19 in _analyse("Запретить и заблокировать Telegram.").conflicts_iccpr
+
+
+def test_a_petition_asking_for_a_restriction_without_a_defect_is_a_concern_not_barred():
+    # the petitions law bars petitions that may lead to violations: a defect shows that; an
+    # ordinary restriction is a concern until its necessity is shown
+    a = _analyse("Ban television advertising of junk food before 9pm.",
+                 {"kind": "petition", "jurisdiction": "KZ"})
+    adm = [f for f in a.findings if f.test_id == "admissibility"]
+    assert adm and all(f.status == "concern" for f in adm)
+    b = _analyse("Запретить пропаганду ЛГБТ в СМИ и интернете.",
+                 {"kind": "petition", "jurisdiction": "KZ"})
+    assert any(f.test_id == "admissibility" and f.status == "conflict" for f in b.findings)
