@@ -561,7 +561,9 @@ UNDO_WORDS = (
     r"repeal\w*|reject\w*|(?:not to|not|never) sign|veto\w*|(?:not to|not) adopt"
     r"|не подпис\w*|(?:наложи\w* )?вето на|отклон\w*|не принима\w*|не принять"
     r"|не підпис\w*|(?:накласти )?вето на|відхил\w*|не ухвалю\w*"
-    r"|қабылдама\w*|қол қоймау\w*|қол қоймаңыз\w*")
+    r"|қабылдама\w*|қол қоймау\w*|қол қоймаңыз\w*"
+    r"|блокуван\w* прийняття|заблокувати прийняття|блокирован\w* принятия|заблокировать принятие"
+    r"|block(?:ing)? the adoption of")
 """Words that undo a law or refuse to make one ("repeal", "not to sign", "veto", «отклонить»,
 «не підписувати», «қабылдамаңыздар»): the core shared by :data:`_REPEAL_RE`,
 :data:`_SEND_BACK_RE` and ``analysis.opposed_bills``, each adding the words of its own use."""
@@ -786,7 +788,7 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
     calls: list[Evidence] = []
     opposed: list[Span] = []
     objects = p.expression + p.measures + p.penalties
-    if not objects:
+    if not objects and not p.designations:
         return calls, opposed  # nothing to oppose or to call for
     text = clause.text
     demand = clause.kind == "demand"
@@ -917,6 +919,19 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
             end = clause.start + _relative_end(text, declared.end())
             opposed.extend(s for s in p.measures + p.penalties + p.designations
                            if clause.start + declared.end() <= s.start < end)
+    for m in _SEND_BACK_RE.finditer(text) if p.designations and (
+            demand or AUTHOR_VOICE_RE.search(text) is not None) else ():
+        # "reject the bill on foreign agents", «відхилити законопроект про реєстр іноземних
+        # агентів»: the status is the subject of the bill undone, given to no one
+        if NOT_BEFORE_RE.search(text, max(0, m.start() - 25), m.start()):
+            continue
+        opposed.extend(d for d in p.designations if d.start >= clause.start + m.end()
+                       and _LAW_ON_BEFORE_RE.search(text, max(0, d.start - clause.start - 40),
+                                                    d.start - clause.start))
+        opposed.extend(x for x in p.measures if x.start >= clause.start + m.end()
+                       and x.concept == "label"
+                       and _LAW_ON_BEFORE_RE.search(text, max(0, x.start - clause.start - 40),
+                                                    x.start - clause.start))
     sending_back = (p.measures or p.penalties) and (
         demand or AUTHOR_VOICE_RE.search(text) is not None)
     for m in _SEND_BACK_RE.finditer(text) if sending_back else ():
@@ -1539,6 +1554,12 @@ _OCCUPATION_RE = re.compile(r"(?:journalist|blogger|журналист|журн�
 is tested under art. 19; it is no status of a person under art. 26 (a political opinion is:
 "opposition", "activists" stay groups)."""
 _DEVICES = frozenset({"smartphones"})
+_UK_MEASURES_BEFORE_RE = re.compile(
+    r"(?:обмежувальн|спеціальн|запобіжн|превентивн|необхідн|відповідн|економічн|санкційн|вжит|вжива"
+    r"|вжиття|застосув|організаційн|профілактичн|правов|законодавч|комплекс|інших|персональн)\w*"
+    r"(?:\s+[^\W\d_]+){0,3}\s+$", re.IGNORECASE | re.UNICODE)
+_UK_MEASURES_AFTER_RE = re.compile(r"\s*(?:\(санкц|щодо\b|з метою\b|для запобігання|безпеки\b"
+                                   r"|впливу\b|реагування\b)", re.IGNORECASE | re.UNICODE)
 _ELECTION_RE = re.compile(
     r"\b(?:выбор\w*|предвыборн\w*|избирательн\w*|вибор\w*|передвиборн\w*|сайлау\w*|election\w*"
     r"|electoral|referend\w*|референдум\w*|кандидат\w*|candidate\w*)", re.IGNORECASE | re.UNICODE)
@@ -1548,7 +1569,7 @@ _PERSONAL_DATA_NEAR_RE = re.compile(
     re.IGNORECASE | re.UNICODE)
 _BLOCKED_PROCEDURE_RE = re.compile(
     r"\s+(?:the\s+)?(?:adoption|passage|passing|vote|voting|прийняття|ухвалення|голосування"
-    r"|принятия|голосования|рассмотрения|розгляду|роботи|работы)\b", re.IGNORECASE | re.UNICODE)
+    r"|принятия|голосования|рассмотрения|розгляду)\b", re.IGNORECASE | re.UNICODE)
 _OUTLETS = frozenset({"social_networks", "internet", "media", "television", "film", "books"})
 _OUTLET_MODIFIES_RE = re.compile(
     r"^(?:-(?:продаж|торгов|магазин|реклам|казино|ставк|sales|shop|advert|casino|gambl)"
@@ -1800,6 +1821,18 @@ def _parts(clause: Clause) -> _Parts:
                 _BLOCKED_PROCEDURE_RE.match(clause.text, m.end - clause.start)
                 or _PERSONAL_DATA_NEAR_RE.search(clause.text, max(0, m.start - clause.start - 30),
                                                  min(len(clause.text), m.end - clause.start + 40))))]
+    if "measure" in by and clause.kind != "demand":
+        # "Do not allow the Pride march" asks for a ban; "the minister's beliefs do not allow
+        # the minister to solemnise the marriage" states a fact
+        by["measure"] = [m for m in by["measure"]
+                         if m.text.lower() not in ("do not allow", "don't allow", "do not permit")]
+    if "expression" in by and clause.language == "uk":
+        # «заходи» as measures: «обмежувальних заходів (санкцій)», «вжити заходів щодо …»
+        by["expression"] = [e for e in by["expression"] if not (
+            e.concept == "events" and e.text.lower().startswith(("захід", "заход"))
+            and (_UK_MEASURES_BEFORE_RE.search(clause.text, max(0, e.start - clause.start - 40),
+                                               e.start - clause.start)
+                 or _UK_MEASURES_AFTER_RE.match(clause.text, e.end - clause.start)))]
     if "vague" in by and _ELECTION_RE.search(clause.text):
         # «предвыборная агитация», «сайлауалды үгіт», "election campaigning": the campaign of an
         # election, a defined activity of the electoral law, not the vague "propaganda" of a ban

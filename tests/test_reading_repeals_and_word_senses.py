@@ -738,3 +738,31 @@ def test_a_petition_asking_for_a_restriction_without_a_defect_is_a_concern_not_b
     b = _analyse("Запретить пропаганду ЛГБТ в СМИ и интернете.",
                  {"kind": "petition", "jurisdiction": "KZ"})
     assert any(f.test_id == "admissibility" and f.status == "conflict" for f in b.findings)
+
+
+@pytest.mark.parametrize("text, article, group", [
+    ("Просим не давать согласование на проведение гей-парада в Москве.", 21, "lgbt"),
+    ("Просимо не надавати дозвіл на проведення Маршу рівності.", 21, "lgbt"),
+    ("We urge the Mayor to refuse permission for the Pride parade.", 21, "lgbt"),
+    ("Do not allow the Pride march in Almaty", 21, "lgbt"),
+    ("Просимо провести рейди в місцях проживання ромів.", 26, "ethnic"),
+    ("We demand police raids on Roma camps.", 26, "ethnic"),
+    ("Просимо заборонити проведення заходів ЛГБТ-спільноти у Києві.", 21, "lgbt"),
+    ("Требуем блокировки работы Telegram в России.", 19, "none"),
+])
+def test_refusals_events_and_groups_in_more_words(text, article, group):
+    a = _analyse(text, {"kind": "petition"})
+    assert article in a.conflicts_iccpr and a.targets_group == group
+
+
+@pytest.mark.parametrize("text", [
+    "Ми закликаємо до блокування прийняття законопроекту про реєстр іноземних агентів.",
+    "We ask Parliament to reject the bill on foreign agents.",
+    "Уряд має вжити заходів щодо захисту дітей.",
+    # a fact, not a demand: "do not allow" is a ban only when asked for
+    "(c) the minister's religious beliefs do not allow the minister to solemnise the marriage.",
+    "Ром и водка запрещены к продаже детям.",
+])
+def test_rejecting_a_foreign_agents_bill_or_taking_measures_restricts_nothing(text):
+    a = _analyse(text, {"kind": "petition"})
+    assert not a.conflicts_iccpr and a.targets_group == "none"
