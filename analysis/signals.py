@@ -170,6 +170,8 @@ def _generic_religion(clause: Clause, g: Span) -> bool:
 
 _DATA_PROTECTION_RE = re.compile(
     r"\b(?:processing of (?:personal|special categories of personal) data|personal data"
+    r"|medical records?|health records?|health data|medical data|врачебн\w* тайн\w*|медицинск\w* тайн\w*"
+    r"|лікарськ\w* таємниц\w*"
     r"|обработк\w* персональных данных|персональн\w* данн\w*|обробк\w* персональних даних"
     r"|персональн\w* дан\w*|дербес деректер\w*)", re.IGNORECASE | re.UNICODE)
 _VICTIMS_BEFORE_RE = re.compile(
@@ -228,8 +230,9 @@ _PRIVACY_PATTERNS = (
     r"\bsurveillance\b", r"\bintercept\w*", r"\bdecrypt\w*", r"\bwiretap\w*",
     r"\btraceabilit\w*", r"\bfirst originator\b", r"\bcorrespondence\b", r"\bDNA\b",
     r"\bfingerprints?\b",
-    r"\bпрослушивани\w*", r"\bперехват\w*", r"\bслежк\w*", r"\bпереписк\w*",
-    r"\bпрослуховуванн\w*", r"\bперехопленн\w*", r"\bстеженн\w*", r"\bлистуванн\w*",
+    r"\bпрослушивани\w*", r"\bперехват\w* (?:сообщени|переговор|информаци|звонк|переписк)\w*",
+    r"\bслежк\w*", r"\bпереписк\w*", r"\bпрослуховуванн\w*",
+    r"\bперехопленн\w* (?:повідомлен|розмов|інформаці|листуванн)\w*", r"\bстеженн\w*", r"\bлистуванн\w*",
 )
 _RELIGION_PATTERNS = (
     # teaching religion (ICCPR art. 18(1): "worship, observance, practice and teaching"; the
@@ -1554,6 +1557,13 @@ _OCCUPATION_RE = re.compile(r"(?:journalist|blogger|журналист|журн�
 is tested under art. 19; it is no status of a person under art. 26 (a political opinion is:
 "opposition", "activists" stay groups)."""
 _DEVICES = frozenset({"smartphones"})
+_FORMING_RE = re.compile(r"(?:формирова|формирует|формиру|формува|формуван|формує)\w*$",
+                         re.IGNORECASE | re.UNICODE)
+_FORMED_IN_PEOPLE_RE = re.compile(
+    r"\s+(?:[^\W\d_]+\s+){0,2}?(?:у|в|среди|серед|привлекательн|привабл|положительн|позитивн"
+    r"|нетрадиционн|нетрадиційн|установ|уявлен|представлен|интерес|інтерес|общественн|громадськ"
+    r"|мнени|думк|отношени|ставлен|искаженн|спотворен|сексуальн|ценност|цінност)\w*",
+    re.IGNORECASE | re.UNICODE)
 _UK_MEASURES_BEFORE_RE = re.compile(
     r"(?:обмежувальн|спеціальн|запобіжн|превентивн|необхідн|відповідн|економічн|санкційн|вжит|вжива"
     r"|вжиття|застосув|організаційн|профілактичн|правов|законодавч|комплекс|інших|персональн)\w*"
@@ -1833,6 +1843,12 @@ def _parts(clause: Clause) -> _Parts:
             and (_UK_MEASURES_BEFORE_RE.search(clause.text, max(0, e.start - clause.start - 40),
                                                e.start - clause.start)
                  or _UK_MEASURES_AFTER_RE.match(clause.text, e.end - clause.start)))]
+    if "vague" in by:
+        # «формирование» promotes only something formed in people: «формирование у
+        # несовершеннолетних … установок»; «формування класів» forms classes
+        by["vague"] = [v for v in by["vague"] if not (
+            v.concept == "promotion" and _FORMING_RE.match(v.text)
+            and not _FORMED_IN_PEOPLE_RE.match(clause.text, v.end - clause.start))]
     if "vague" in by and _ELECTION_RE.search(clause.text):
         # «предвыборная агитация», «сайлауалды үгіт», "election campaigning": the campaign of an
         # election, a defined activity of the electoral law, not the vague "propaganda" of a ban
@@ -2031,6 +2047,8 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         # "Processing of personal data revealing … political opinions … shall be prohibited":
         # the opinions are categories of data the clause protects (art. 17), not speech
         speech = [s for s in speech if s.concept in PROPAGANDA_EXPRESSION]
+        if not speech:
+            comm = []  # "must not post the personal data of children on social media"
     # denying or justifying the past is speech, whatever word names it (GC34 para 49)
     history = (_matches(clause, HISTORY_RE) if adverse and not on_list
                and any(stem in low for stem in _HISTORY_STEMS) else [])

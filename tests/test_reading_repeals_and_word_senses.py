@@ -766,3 +766,38 @@ def test_refusals_events_and_groups_in_more_words(text, article, group):
 def test_rejecting_a_foreign_agents_bill_or_taking_measures_restricts_nothing(text):
     a = _analyse(text, {"kind": "petition"})
     assert not a.conflicts_iccpr and a.targets_group == "none"
+
+
+@pytest.mark.parametrize("text", [
+    # «формирование» of classes forms no attitude in anyone
+    "Просимо заборонити формування класів понад 30 учнів у школах.",
+    "Запретить формирование классов более 25 учеников в школах.",
+    # guarantees of equality in the words of the Russian Constitution (art. 19(2) shape)
+    "Не допускаются никакие привилегии или ограничения по признакам расы, языка, религии.",
+    "Запрещаются любые формы ограничения прав граждан по признакам социальной, расовой, "
+    "национальной, языковой или религиозной принадлежности.",
+    # duties that protect privacy are no speech bans
+    "An employer must not communicate an employee's medical records to any third party without "
+    "consent.",
+    "Public officials must not post the personal data of children on social media.",
+    # intercepting missiles is no surveillance
+    "Просимо збільшити фінансування протиповітряної оборони для перехоплення ракет і дронів.",
+])
+def test_more_word_senses_and_guarantees_restrict_nothing(text):
+    a = _analyse(text, {"kind": "law"})
+    assert not a.conflicts_iccpr and a.verdict in ("compatible", "needs_review", "mixed")
+
+
+def test_propaganda_forming_attitudes_in_minors_keeps_its_vague_word():
+    a = _analyse("Распространение информации, направленной на формирование у несовершеннолетних "
+                 "нетрадиционных сексуальных установок, влечет штраф.")
+    assert "формирование" in a.vague_terms
+
+
+def test_a_headlines_noun_after_the_place_name_is_no_demand():
+    a = _analyse("Kazakhstan, ban on LGBT propaganda is a step backwards\n\nWe ask the Senate to "
+                 "reject the bill.", {"kind": "petition"})
+    assert a.clauses[0].kind != "demand"
+    b = _analyse("Russia Prosecutor General, investigate the detention of LGBT people",
+                 {"kind": "petition"})
+    assert b.clauses[0].kind == "demand"

@@ -238,7 +238,10 @@ def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
         # an addressee before the demand: "Russia Prosecutor General, investigate …"
         comma = next((k for k in range(i + 1, min(hi, lo + 8)) if toks.word(k) == ","), None)
         if comma is not None and comma + 1 < hi and toks.is_alpha(comma + 1):
-            return lemmatiser_for(lang)(toks.word(comma + 1).lower()) in _imperative_lemmas(lang)
+            # not a headline's noun: "Kazakhstan, ban on LGBT propaganda is a step backwards"
+            after = toks.word(comma + 2).lower() if comma + 2 < hi else ""
+            return (lemmatiser_for(lang)(toks.word(comma + 1).lower()) in _imperative_lemmas(lang)
+                    and after not in _NOUN_NEXT)
         return False
     if not first[0].isupper():
         return False
@@ -250,6 +253,9 @@ def _starts_imperative(lang: str, toks: _Tokens, lo: int, hi: int) -> bool:
     return lemmatiser_for(lang)(first) in _imperative_lemmas(lang)
 
 
+_NOUN_NEXT = frozenset({"on", "of", "is", "are", "was", "were", "has", "have", "will", "would",
+                        "threatens", "threaten", "must", "should", "could", "for"})
+"""After a word that is both a verb and a noun ("ban", "block"), the words that show the noun."""
 _DOCUMENT_TYPE_WORDS = ("petition", "петиция", "петиція", "петиция:")
 
 
