@@ -801,3 +801,14 @@ def test_a_headlines_noun_after_the_place_name_is_no_demand():
     b = _analyse("Russia Prosecutor General, investigate the detention of LGBT people",
                  {"kind": "petition"})
     assert b.clauses[0].kind == "demand"
+
+
+def test_paedophilia_is_no_sexual_orientation():
+    # a ban that names paedophilia names no LGBT people; the conflation is the propaganda
+    # laws', not ours (the Kazakh 2025 law names "non-traditional sexual orientation" as well)
+    a = _analyse("The propagation of prostitution, paedophilia or pornography shall be sanctioned "
+                 "with a fine.")
+    assert a.targets_group == "none" and 26 not in a.conflicts_iccpr
+    b = _analyse("The dissemination of information containing propaganda of pedophilia and "
+                 "non-traditional sexual orientation in public is prohibited.")
+    assert b.targets_group == "lgbt" and {19, 26} <= set(b.conflicts_iccpr)
