@@ -327,7 +327,7 @@ _CONDUCT_PATTERNS = (
     # "private homosexual behaviour" interferes with privacy under ICCPR art. 17); where the
     # clause restricts speech *about* it ("propaganda of homosexuality (sodomy …)", Fedotova),
     # the conduct is the topic, not what is restricted (:func:`_compute`)
-    r"\bhomosexual (?:acts?|behaviou?r|conduct)\b", r"\bsodomy\b", r"\bbuggery\b",
+    r"\bhomosexual (?:acts?|behaviou?r|conduct|practices?)\b", r"\bsodomy\b", r"\bbuggery\b",
     r"\bsexual (?:intercourse|relations) between (?:men|women|persons of the same sex)\b",
     r"\bcarnal knowledge\b[^.;]{0,40}?\bof the same sex\b",
     # homosexuality itself as the offence ("commits the offence of homosexuality")
@@ -583,7 +583,7 @@ _REPEALED_RE = re.compile(
     r"(?:repealed|abolished|revoked|rescinded|lifted|deleted)\b"
     # a court's declaration of nullity ("section 13, which makes …, is void")
     r"|\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:declared\s+)?(?:null and void|void|invalid"
-    r"|unconstitutional|of no force and effect)\b"
+    r"|unconstitutional|of no force and effect|struck down|read down)\b"
     r"|\b(?:признан\w*|признать)\s+(?:\w+\s+)?(?:неконституционн\w*|не соответствующ\w* Конституции)"
     r"|\b(?:визнан\w*|визнати)\s+(?:\w+\s+)?(?:неконституційн\w*|таким\w*, що не відповіда\w* Конституції)"
     r"|\b(?:shall\s+)?cease[sd]?\s+to\s+have\s+effect\b"

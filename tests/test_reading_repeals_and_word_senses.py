@@ -812,3 +812,13 @@ def test_paedophilia_is_no_sexual_orientation():
     b = _analyse("The dissemination of information containing propaganda of pedophilia and "
                  "non-traditional sexual orientation in public is prohibited.")
     assert b.targets_group == "lgbt" and {19, 26} <= set(b.conflicts_iccpr)
+
+
+def test_homosexual_practices_are_private_conduct_and_a_struck_down_section_restricts_nothing():
+    a = _analyse("Homosexual practices are prohibited.")
+    assert {17, 26} <= set(a.conflicts_iccpr)
+    b = _analyse("Section 377, in so far as it criminalises consensual sexual acts of homosexual "
+                 "adults in private, is struck down as unconstitutional.")
+    assert not b.conflicts_iccpr
+    c = _analyse("Не допускается заключение брака между лицами одного пола.")
+    assert c.targets_group == "lgbt"
