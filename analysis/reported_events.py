@@ -31,10 +31,16 @@ from .nlp.lemmatise import morph_analyzer
 _LEGAL_KINDS = frozenset({"law", "bill", "code", "statute", "decree", "regulation"})
 """Document kinds whose text is the rule itself: nothing in them is a report."""
 _BACK_REFERENCE_RE = re.compile(
-    r"\b(?:similar|same|likewise|as in|like in|example|too|as well|такой же|такого же"
-    r"|аналогичн\w*|подобн\w*|примеру|как в|тоже|также|такий самий|такого самого"
-    r"|аналогічн\w*|подібн\w*|прикладом|прикладу|як у|теж|також|осындай|сондай)\b",
-    re.IGNORECASE | re.UNICODE)
+    r"\b(?:similar|the same|likewise|example|copy|this law|such a law|такой же|такого же"
+    r"|такой закон|этот закон|то же самое|аналогичн\w*|подобн\w*|примеру|такий самий"
+    r"|такого самого|такий закон|цей закон|те саме|аналогічн\w*|подібн\w*|прикладом|прикладу"
+    r"|осындай|сондай)\b", re.IGNORECASE | re.UNICODE)
+_UNDOING_RE = re.compile(
+    r"\b(?:repeal\w*|abolish\w*|lift\w*|overturn\w*|revers\w*|withdraw\w*|reject\w*|cancel\w*"
+    r"|отмен\w*|снять|снимите|отозва\w*|отклон\w*|скасу\w*|відклик\w*|відхил\w*|зняти|жою\w*"
+    r"|not to|не)\b", re.IGNORECASE | re.UNICODE)
+"""A demand that undoes or refuses what was reported ("repeal this law", «не запрещать её»)
+points back to it only to oppose it."""
 _RESTRICT_PRONOUN_RE = re.compile(
     r"\b(?:запрет\w*|запрещ\w*|забор\w*|огранич\w*|обмеж\w*|ban|bans|prohibit\w*|restrict\w*"
     r"|outlaw\w*|criminali[sz]e)\s+(?:её|его|их|її|його|it|them|this|это|це)\b",
@@ -81,6 +87,8 @@ def read_reported_events(clauses: Sequence[Clause], doc_kind: str | None) -> lis
 def _points_back(demand: Clause) -> bool:
     """Whether a demand asks for what was reported (:data:`_BACK_REFERENCE_RE`), or restricts it
     by a pronoun («запретить её и среди взрослых»); "investigate it" asks for no restriction."""
+    if _UNDOING_RE.search(demand.text):
+        return False
     return bool(_BACK_REFERENCE_RE.search(demand.text) or _RESTRICT_PRONOUN_RE.search(demand.text))
 
 
@@ -101,7 +109,9 @@ def _in_the_past(clause: Clause, start: int, end: int) -> bool:
         before = re.findall(r"[^\W\d_]+", clause.text[:start - clause.start])
         return "PRTS" in tag and bool(before) and before[-1].lower() in _PAST_AUXILIARY
     if clause.language == "en":
-        last = words[-1]
+        # the verb of the span: its first word ("refused permission") or its last ("were
+        # detained" has only one)
+        last = words[0] if _EN_PAST_RE.search(words[0]) else words[-1]
         if not _EN_PAST_RE.search(last):
             return False
         before = re.findall(r"[^\W\d_][\w'’-]*", clause.text[:start - clause.start])

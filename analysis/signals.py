@@ -251,6 +251,9 @@ _RELIGION_PATTERNS = (
     r"|practices?|observance|clothing|dress|attire|garments?|meetings?|gatherings?|materials?"
     r"|associations?|organi[sz]ations?|communit\w*|groups?|expert\w*)\b",
     r"\bhijabs?\b", r"\bheadscar(?:f|ves)\b", r"\bniqabs?\b", r"\bnikabs?\b", r"\bbur(?:q|k|qu)as?\b", r"\bburkhas?\b",
+    # places of worship, closed or banned as such
+    r"\bmosques?\b", r"\bsynagogues?\b", r"\bмечет\w*", r"\bсинагог\w*", r"\bмолельн\w* дом\w*",
+    r"\bмолитовн\w* будин\w*", r"\bмешіт\w*",
     # proselytism: converting believers from one faith to another, preaching one's faith
     r"\bпрозелитизм\w*", r"\bпрозелітизм\w*", r"\bpreach\w*", r"\bпроповед\w*", r"\bпроповід\w*",
     r"\bуағыз\w*", r"\bpropagat\w* (?:his|her|their|its|one's|the) (?:faith|religion|beliefs?)\b",
@@ -524,7 +527,7 @@ _OPPOSITION_RE = re.compile(
     r"|criticis(?:e|es|ed)|criticiz(?:e|es|ed))\b"
     r"|\bпротив\b|\bпроти\b|\bқарсы(?:мыз|пыз)?\b"
     # a demand to investigate a detention or a ban opposes it
-    r"|\binvestigat(?:e|es|ing|ion into)\b|\bрасследова\w*|\bрозслідува\w*"
+    r"|\binvestigat(?:e|es|ing|ion into)\b|\bрасследова\w*|\bрозслідува\w*|\brelease\b"
     r"|\bосужда\w*|\bзасуджу\w*|\bобеспокоенность\b|\bстурбованість\b"
     r"|\bобеспокоен[аыо]?\b|\bстурбован(?:ий|а|і|о)?\b|\bкритику(?:ет|ют|ем)\b"
     r"|\bкритику(?:є|ють)\b|\bалаңдаушылық білдір\w*",
@@ -543,7 +546,7 @@ _OFFENDER_BEFORE_RE = re.compile(r"\b(?:who|whoever|кто|хто|які|кот�
 «тот, кто критикует …» (the criticism is what is punished, not the author's voice)."""
 _AUTHORS_WHO_RE = re.compile(r"\b(?:us|we|мы|ми|нас|нас,)\s+(?:\w+\s+)?$|\b(?:of us|из нас|з нас)\s+who\s+$",
                              re.IGNORECASE | re.UNICODE)
-_INVESTIGATE_RE = re.compile(r"investigat|расследова|розслідува", re.IGNORECASE)
+_INVESTIGATE_RE = re.compile(r"investigat|расследова|розслідува|releas", re.IGNORECASE)
 _THAT_RE = re.compile(r"\s*(?:тем|тим)?\s*,\s*(?:что|що)\b", re.IGNORECASE | re.UNICODE)
 _STATED_OPPOSITION_RE = re.compile(
     r"\b(?:oppose[sd]?|opposing|say no to|(?:are|am|is|remain) (?:firmly |strongly )?against"
@@ -758,7 +761,8 @@ _PUNCT_RE = re.compile(r"[,;:.!?()]")
 ban on propaganda" opposes violence only."""
 _SEND_BACK_RE = re.compile(
     rf"\b(?:{UNDO_WORDS}|abolish\w*|revok\w*|rescind\w*|отмен\w*|скасу\w*|вернуть|возвратить"
-    r"|верните|return|send back|повернути|поверніть|отозвать|отзовите|withdraw|відкликати)\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?"
+    r"|верните|return|send back|повернути|поверніть|отозвать|отзовите|withdraw|відкликати"
+    r"|struck down|strikes down|strike down|invalidated)\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?"
     r"(?:парламент\w*|мажилис\w*|сенат\w*|parliament|верховн\w* рад\w*))?", re.IGNORECASE | re.UNICODE)
 """Undoing or sending back a law described by a relative clause (:data:`_OPPOSED_BILL_RE`)."""
 THIS_BILL = (
@@ -771,6 +775,7 @@ _THIS_BILL_RE = re.compile(rf"\s+(?:the\s+(?:draft\s+)?(?:bill|law)\b|{THIS_BILL
 _LAW_ON_BEFORE_RE = re.compile(
     r"\b(?:закон\w*|законопроект\w*|законопроєкт\w*|bill|law|act)\s+(?:о|об|про|on|about)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE | re.UNICODE)
+_STRUCK_DOWN_RE = re.compile(r"\b(?:struck down|strikes down|strike down|invalidated)\b", re.IGNORECASE)
 _REPEAL_NOUNS = frozenset({"repeal", "abolition", "revocation", "lifting"})
 _PASSIVE_GAP_RE = re.compile(r"^\s*(?:(?:being|to|be|is|are|was|were|getting)\s+){0,2}$",
                              re.IGNORECASE)
@@ -935,8 +940,10 @@ def _opposition(clause: Clause, p: "_Parts") -> tuple[list[Evidence], list[Span]
                        and x.concept == "label"
                        and _LAW_ON_BEFORE_RE.search(text, max(0, x.start - clause.start - 40),
                                                     x.start - clause.start))
+    # a court's striking down is reported in anyone's voice ("In 2018 the Supreme Court struck
+    # down Section 377, which criminalised …")
     sending_back = (p.measures or p.penalties) and (
-        demand or AUTHOR_VOICE_RE.search(text) is not None)
+        demand or AUTHOR_VOICE_RE.search(text) is not None or _STRUCK_DOWN_RE.search(text) is not None)
     for m in _SEND_BACK_RE.finditer(text) if sending_back else ():
         if NOT_BEFORE_RE.search(text, max(0, m.start() - 25), m.start()):
             continue  # «не отклонять законопроект»: the author wants it passed
@@ -1556,6 +1563,14 @@ _OCCUPATION_RE = re.compile(r"(?:journalist|blogger|журналист|журн�
 """A profession a speech law addresses ("journalists", «блогер»): restricting what it publishes
 is tested under art. 19; it is no status of a person under art. 26 (a political opinion is:
 "opposition", "activists" stay groups)."""
+_TO_INFORMATION_RE = re.compile(r"\s+(?:к|до)\s+(?:публичной\s+|публічної\s+)?(?:информации|інформації)\b"
+                                r"|\s+to\s+(?:public\s+)?information\b", re.IGNORECASE | re.UNICODE)
+_IN_PLACE_RE = re.compile(r"\b(?:in|into|at|from|inside|в|во|у|из|із|з)\s+$", re.IGNORECASE | re.UNICODE)
+_GRANT_VERB_RE = re.compile(
+    r"^(?:согласовать|согласуйте|разрешить|разрешите|погодити|погодьте|дозволити|дозвольте"
+    r"|approve|allow|permit|grant|келісу|рұқсат беру)\b", re.IGNORECASE | re.UNICODE)
+_BELIEFS_BEFORE_RE = re.compile(r"\b(?:beliefs?|convictions?|conscience|faith|religion|views|tenets)\s+$",
+                                re.IGNORECASE)
 _DEVICES = frozenset({"smartphones"})
 _FORMING_RE = re.compile(r"(?:формирова|формирует|формиру|формува|формуван|формує)\w*$",
                          re.IGNORECASE | re.UNICODE)
@@ -1574,6 +1589,14 @@ _ELECTION_RE = re.compile(
     r"\b(?:выбор\w*|предвыборн\w*|избирательн\w*|вибор\w*|передвиборн\w*|сайлау\w*|election\w*"
     r"|electoral|referend\w*|референдум\w*|кандидат\w*|candidate\w*)", re.IGNORECASE | re.UNICODE)
 _AGITATION_RE = re.compile(r"(?:агитац|агітац|үгіт|agitation|campaign)", re.IGNORECASE)
+
+
+def _election_campaign(clause: Clause, s: Span) -> bool:
+    """Whether agitation span ``s`` is an election's campaign: an election word right before it
+    («предвыборная агитация», «сайлауалды үгіт», "election campaigning")."""
+    lo = s.start - clause.start
+    return bool(_AGITATION_RE.match(s.text)) and _ELECTION_RE.search(
+        clause.text, max(0, lo - 25), lo) is not None
 _PERSONAL_DATA_NEAR_RE = re.compile(
     r"personal data|персональн\w* данн\w*|персональн\w* дан\w*|дербес дерек\w*",
     re.IGNORECASE | re.UNICODE)
@@ -1645,7 +1668,12 @@ _AS_BEFORE_RE = re.compile(
     r"(?i:\b(?:как|як)\s+(?:к|до)\s+(?:[^\W\d_]+,?\s+){0,3}$)"
     # the authors: «мы, как православные …», "we, as Muslim parents", "As Muslim parents, we …"
     r"|(?i:\b(?:мы|ми|я|we|I)\s*,?\s+(?:как|як|as)\s+(?:a\s+|an\s+)?(?:[^\W\d_]+,?\s+){0,2}$)"
-    r"|(?:^|[.!?]\s+)As\s+(?:a\s+|an\s+)?(?:[^\W\d_]+\s+){0,2}$", re.UNICODE)
+    r"|(?P<opening>(?:^|[.!?]\s+)(?:As|Как|Як)\s+(?:a\s+|an\s+)?(?:[^\W\d_]+\s+){0,2}$)", re.UNICODE)
+_FINITE_VERB_RE = re.compile(r"\b(?:keep|keeps|hold|holds|are|is|have|has|do|does|preach|preaches"
+                             r"|continue|continues|will|\w+ют|\w+ят|\w+ет|\w+ит)\b", re.UNICODE)
+_ROLE_CLOSES_RE = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*,", re.UNICODE)
+"""After a sentence-opening "As Muslim parents" or «Как православные верующие», the comma that
+closes the role; "As LGBT activists keep holding rallies, …" gives a cause, not a role."""
 
 
 def _self_described(clause: Clause, g: Span) -> bool:
@@ -1656,9 +1684,13 @@ def _self_described(clause: Clause, g: Span) -> bool:
     lo = g.start - clause.start
     m = _AS_BEFORE_RE.search(clause.text, max(0, lo - 60), lo)
     # only words between: «квалифицировать как пропаганду гомосексуализма» names the speech
-    return m is not None and not any(
-        clause.start + m.start() <= s.start and s.end <= g.start and s.label != "group"
-        for s in clause.spans)
+    if m is None or any(clause.start + m.start() <= s.start and s.end <= g.start
+                        and s.label != "group" for s in clause.spans):
+        return False
+    if m.group("opening"):
+        close = _ROLE_CLOSES_RE.match(clause.text, g.end - clause.start)
+        return close is not None and not _FINITE_VERB_RE.search(close.group(0))
+    return True
 
 
 _PRIVACY_HARMED_RE = re.compile(
@@ -1670,6 +1702,17 @@ _PRIVACY_HARMED_RE = re.compile(
 """Before a privacy word, a harm done to it ("disturbs the peace, quiet or right of privacy of
 any person", «нарушение неприкосновенности частной жизни»): an offence that protects privacy
 does not interfere with it (art. 17(2): "the protection of the law against such interference")."""
+_OFFICIALS_RE = re.compile(
+    r"\b(?:data|information|details|records|сведени\w*|данн\w*|дан\w*|інформаці\w*)\s+"
+    r"(?:(?:of|about|on|о|об|про|щодо)\s+)?(?:[^\W\d_]+\s+){0,2}?(?:officials?|politicians?"
+    r"|public figures?|должностн\w*|чиновник\w*|посадов\w*|депутат\w*|лауазымды)",
+    re.IGNORECASE | re.UNICODE)
+"""The people whose "personal data" a speech ban may shield from scrutiny, not protect."""
+_SOLD_TO_BEFORE_RE = re.compile(
+    r"\b(?:sale|sell\w*|sold|supply\w*|serv(?:e|es|ed|ing)|provid\w*|offer\w*)\b[^.;]{0,80}?"
+    r"\bto\s+(?:a\s+|any\s+)?(?:persons?|individuals?|customers?|anyone|children|minors|people)"
+    r"(?:\s+who\s+(?:is|are|has|have)(?:\s+not)?)?(?:\s+(?:reached|attained))?\s+(?:under|below|the)?\s*"
+    r"(?:the\s+)?(?:\d{1,2}\s+years\s+of\s+)?$", re.IGNORECASE)
 _AGE_NUMBER_RE = re.compile(r"\s+of\s+(?:(\d{1,2})|([a-z]+))", re.IGNORECASE)
 _AGE_WORDS = {"twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
               "seventeen": 17, "eighteen": 18}
@@ -1695,6 +1738,8 @@ def _age_threshold(clause: Clause, g: Span) -> bool:
     else:
         return False
     years = int(number) if number.isdigit() else _AGE_WORDS.get(number.lower(), 99)
+    if years <= 21 and _SOLD_TO_BEFORE_RE.search(clause.text, max(0, lo - 120), lo):
+        return True  # "the sale of tobacco to persons under 21 years of age": whom it protects
     # a child's age (at most 18), in an offence that names the children it protects, not a
     # rule that restricts them ("persons under the age of 25 shall not be allowed to …")
     return years <= 18 and any(x.label == "penalty" and not x.negated for x in clause.spans) and not any(
@@ -1831,11 +1876,29 @@ def _parts(clause: Clause) -> _Parts:
                 _BLOCKED_PROCEDURE_RE.match(clause.text, m.end - clause.start)
                 or _PERSONAL_DATA_NEAR_RE.search(clause.text, max(0, m.start - clause.start - 30),
                                                  min(len(clause.text), m.end - clause.start + 40))))]
+    if "measure" in by:
+        # «ограничение доступа к информации» in an access-to-information law is the limit on a
+        # right of access (secrecy), not a site blocked
+        by["measure"] = [m.model_copy(update={"concept": "restrict"}) if (
+            m.concept == "block" and _TO_INFORMATION_RE.match(clause.text, m.end - clause.start))
+            else m for m in by["measure"]]
+    if "penalty" in by:
+        # "religious services in prisons": a place, not a sentence
+        by["penalty"] = [x for x in by["penalty"] if not (
+            x.concept == "imprisonment" and _IN_PLACE_RE.search(
+                clause.text, max(0, x.start - clause.start - 8), x.start - clause.start))]
+    if "measure" in by and clause.kind == "demand":
+        # «Просим согласовать проведение марша», "approve the rally": asking that permission be
+        # given, not for a permission regime
+        by["measure"] = [m for m in by["measure"] if not (
+            m.concept == "require_approval" and _GRANT_VERB_RE.match(m.text))]
     if "measure" in by and clause.kind != "demand":
         # "Do not allow the Pride march" asks for a ban; "the minister's beliefs do not allow
         # the minister to solemnise the marriage" states a fact
-        by["measure"] = [m for m in by["measure"]
-                         if m.text.lower() not in ("do not allow", "don't allow", "do not permit")]
+        by["measure"] = [m for m in by["measure"] if not (
+            m.text.lower() in ("do not allow", "don't allow", "do not permit")
+            and _BELIEFS_BEFORE_RE.search(clause.text, max(0, m.start - clause.start - 40),
+                                          m.start - clause.start))]
     if "expression" in by and clause.language == "uk":
         # «заходи» as measures: «обмежувальних заходів (санкцій)», «вжити заходів щодо …»
         by["expression"] = [e for e in by["expression"] if not (
@@ -1852,8 +1915,9 @@ def _parts(clause: Clause) -> _Parts:
     if "vague" in by and _ELECTION_RE.search(clause.text):
         # «предвыборная агитация», «сайлауалды үгіт», "election campaigning": the campaign of an
         # election, a defined activity of the electoral law, not the vague "propaganda" of a ban
+        # («Агитация за бойкот выборов» names what the campaign says: still restricted)
         by["vague"] = [v for v in by["vague"] if not (
-            v.concept == "propaganda" and _AGITATION_RE.match(v.text))]
+            v.concept == "propaganda" and _election_campaign(clause, v))]
     if "expression" in by:
         # the month, not a protest: "On 17 March", "in March 2025"
         by["expression"] = [e for e in by["expression"] if not (
@@ -2043,7 +2107,7 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
         hindered = _hindered_regions(clause)
         speech = [s for s in speech if not any(a <= s.start < b for a, b in hindered)]
         comm = [s for s in comm if not any(a <= s.start < b for a, b in hindered)]
-    if speech and _DATA_PROTECTION_RE.search(clause.text):
+    if speech and _DATA_PROTECTION_RE.search(clause.text) and not _OFFICIALS_RE.search(clause.text):
         # "Processing of personal data revealing … political opinions … shall be prohibited":
         # the opinions are categories of data the clause protects (art. 17), not speech
         speech = [s for s in speech if s.concept in PROPAGANDA_EXPRESSION]
@@ -2238,7 +2302,7 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
                   + [v for v in p.vague if v.concept in PROPAGANDA_VAGUE])
     if propaganda and _ELECTION_RE.search(clause.text):
         # an election campaign is no "propaganda or agitation" of art. 20(3)'s kind
-        propaganda = [s for s in propaganda if not _AGITATION_RE.match(s.text)]
+        propaganda = [s for s in propaganda if not _election_campaign(clause, s)]
     if propaganda and not on_list:
         put("unlisted_propaganda", _as_evidence(propaganda))
     if p.legal_refs:

@@ -822,3 +822,48 @@ def test_homosexual_practices_are_private_conduct_and_a_struck_down_section_rest
     assert not b.conflicts_iccpr
     c = _analyse("Не допускается заключение брака между лицами одного пола.")
     assert c.targets_group == "lgbt"
+
+
+@pytest.mark.parametrize("text", [
+    # asking to lift, overturn or not repeat a reported ban asks for no ban
+    "Власти запретили книгу. Просим не запрещать её.",
+    "The council banned the Pride march. We ask the council to lift the ban too.",
+    "The mayor refused permission for the Pride march. We ask the court to overturn this decision.",
+    "Акимат запретил митинг оппозиции. Просим также освободить задержанных.",
+    "We ask you to release the detained activists.",
+    # asking that permission be granted is no permission regime
+    "Просим согласовать проведение Марша равенства.",
+    # a sales age protects the young; a place is no sentence
+    "The sale of tobacco products to persons under 21 years of age is prohibited.",
+    "Religious services in prisons are allowed.",
+    # a court's striking down, in the active voice
+    "In 2018 the Supreme Court struck down Section 377, which criminalised sexual acts between "
+    "persons of the same sex.",
+    "Просимо посилити кримінальну відповідальність за педофілію.",
+])
+def test_second_adversarial_review_compatible_sentences(text):
+    a = _analyse(text, {"kind": "petition"})
+    assert not a.conflicts_iccpr and a.targets_group == "none"
+
+
+@pytest.mark.parametrize("text, article", [
+    ("В России запретили смену пола. Просим принять этот закон в Казахстане.", 26),
+    ("Агитация за бойкот выборов запрещается.", 19),
+    ("School uniform rules do not allow girls to wear the hijab in class.", 18),
+    ("As LGBT activists keep holding rallies in the centre, we ask the Mayor to ban their "
+     "rallies.", 26),
+    ("Гей-парадқа рұқсат бермеуді сұраймыз.", 21),
+    ("Жергілікті атқарушы органның рұқсатынсыз жиналыс өткізуге тыйым салынады.", 21),
+    ("Просимо закрити молитовний будинок свідків Єгови.", 18),
+    ("Проведение митинга без согласования места запрещается.", 21),
+    ("Организатор не вправе проводить митинг без согласования.", 21),
+])
+def test_second_adversarial_review_restrictions(text, article):
+    assert article in _analyse(text, {"kind": "petition"}).conflicts_iccpr
+
+
+def test_restricting_access_to_information_is_no_blocking():
+    a = _analyse("Принципами доступа к информации являются установление исчерпывающего перечня "
+                 "оснований для ограничения доступа к информации.", {"kind": "law"})
+    assert 19 not in a.conflicts_iccpr
+    assert 19 in _analyse("Заблокировать доступ к информации экстремистов.").conflicts_iccpr
