@@ -1566,6 +1566,13 @@ is tested under art. 19; it is no status of a person under art. 26 (a political 
 _TO_INFORMATION_RE = re.compile(r"\s+(?:к|до)\s+(?:публичной\s+|публічної\s+)?(?:информации|інформації)\b"
                                 r"|\s+to\s+(?:public\s+)?information\b", re.IGNORECASE | re.UNICODE)
 _IN_PLACE_RE = re.compile(r"\b(?:in|into|at|from|inside|в|во|у|из|із|з)\s+$", re.IGNORECASE | re.UNICODE)
+_WORSHIP_PLACE_RE = re.compile(r"(?:mosque|synagogue|мечет|синагог|молельн|молитвенн|молитовн|мешіт)",
+                               re.IGNORECASE | re.UNICODE)
+_LOCATED_IN_RE = re.compile(
+    r"\b(?:in|at|inside|within|в|во|у|на)\s+(?:[^\W\d_]+(?:\s*,\s*|\s+(?:and|or|и|или|і|та|й)\s+))*$",
+    re.IGNORECASE | re.UNICODE)
+"""Before a place of worship, where something happens ("LGBT propaganda in schools and mosques"),
+not the worship restricted."""
 _GRANT_VERB_RE = re.compile(
     r"^(?:согласовать|согласуйте|разрешить|разрешите|погодити|погодьте|дозволити|дозвольте"
     r"|approve|allow|permit|grant|келісу|рұқсат беру)\b", re.IGNORECASE | re.UNICODE)
@@ -2276,7 +2283,9 @@ def _compute(clause: Clause) -> dict[str, list[Evidence]]:
                 [x for x in p.practices if x.concept == "religion"]
                 + [g for g in p.groups if g.concept == "religious_body"])
             if not any(a < m.end and m.start < b for a, b in shields)
-            and not _NOT_WORSHIP_RE.match(clause.text, m.end - clause.start)]
+            and not _NOT_WORSHIP_RE.match(clause.text, m.end - clause.start)
+            and not (_WORSHIP_PLACE_RE.match(m.text) and _LOCATED_IN_RE.search(
+                clause.text, max(0, m.start - clause.start - 60), m.start - clause.start))]
         if religion:
             put("reaches_religion", religion)
         family = [m for m in _matches(clause, FAMILY_RE) + _as_evidence(
