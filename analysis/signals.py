@@ -1280,7 +1280,8 @@ def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
             if h.label == "protective" and not h.negated and h.concept in PROTECTED_HARMS]
     # the hatred of hate-speech offences too: «возбуждение ненависти либо вражды по признакам
     # пола, расы, национальности, языка …» lists grounds, «пола» and «языка» included
-    ends += [e.end for e in _matches(clause, HARM_RE)]
+    hatreds = _matches(clause, HARM_RE)
+    ends += [e.end for e in hatreds]
     for h_end in sorted(set(ends)):
         lo = max(0, h_end - base)
         # the grounds phrase may close the protective words themselves («ограничение прав …
@@ -1303,10 +1304,10 @@ def grounds_regions(clause: Clause) -> list[tuple[int, int]]:
     # the grounds may qualify the words before the hatred they advocate: "words based on race
     # or religion that demonstrate a clear intention … to promote hatred" (South Africa's
     # Equality Act s. 10 as the Constitutional Court read it)
-    for m in GROUNDS_RE.finditer(text):
+    for m in GROUNDS_RE.finditer(text) if hatreds else ():
         stop = _STOP_RE.search(text, m.end())
         limit = stop.start() if stop else len(text)
-        harm = next((h for h in _matches(clause, HARM_RE)
+        harm = next((h for h in hatreds
                      if m.end() < h.start - base <= min(limit, m.end() + 160)), None)
         if harm is None or any(a <= base + m.end() < b for a, b in out):
             continue
@@ -1689,6 +1690,9 @@ def _self_described(clause: Clause, g: Span) -> bool:
     the people who ask, not the people the demand is aimed at. Not "such as" or «таких как»,
     which list whom a rule covers."""
     lo = g.start - clause.start
+    window = clause.text[max(0, lo - 60):lo].lower()
+    if "как" not in window and "як" not in window and "as" not in window:
+        return False  # most group words: no role word before them
     m = _AS_BEFORE_RE.search(clause.text, max(0, lo - 60), lo)
     # only words between: «квалифицировать как пропаганду гомосексуализма» names the speech
     if m is None or any(clause.start + m.start() <= s.start and s.end <= g.start
