@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from .models import Clause
 from .nlp.lemmatise import morph_analyzer
+from .signals import UNDO_WORDS
 
 _LEGAL_KINDS = frozenset({"law", "bill", "code", "statute", "decree", "regulation"})
 """Document kinds whose text is the rule itself: nothing in them is a report."""
@@ -36,9 +37,9 @@ _BACK_REFERENCE_RE = re.compile(
     r"|такого самого|такий закон|цей закон|те саме|аналогічн\w*|подібн\w*|прикладом|прикладу"
     r"|осындай|сондай)\b", re.IGNORECASE | re.UNICODE)
 _UNDOING_RE = re.compile(
-    r"\b(?:repeal\w*|abolish\w*|lift\w*|overturn\w*|revers\w*|withdraw\w*|reject\w*|cancel\w*"
-    r"|отмен\w*|снять|снимите|отозва\w*|отклон\w*|скасу\w*|відклик\w*|відхил\w*|зняти|жою\w*"
-    r"|not to|не)\b", re.IGNORECASE | re.UNICODE)
+    rf"\b(?:{UNDO_WORDS}|abolish\w*|lift\w*|overturn\w*|revers\w*|withdraw\w*|cancel\w*"
+    r"|отмен\w*|снять|снимите|отозва\w*|скасу\w*|відклик\w*|зняти|жою\w*|not to|не)\b",
+    re.IGNORECASE | re.UNICODE)
 """A demand that undoes or refuses what was reported ("repeal this law", «не запрещать её»)
 points back to it only to oppose it."""
 _RESTRICT_PRONOUN_RE = re.compile(
