@@ -47,7 +47,7 @@ _DESCRIBES_BILL_RE = re.compile(
     r"|punishes|imposes|restricts|limits|also|предусматрива\w*|запрещает|запретит|вводит|введ[её]т"
     r"|позволит|ограничива\w*|ограничит|обмежу\w*|шектейді"
     r"|криминализ\w*|наказыва\w*|также|передбача\w*|забороняє|заборонить|запроваджу\w*|також"
-    r"|тыйым салады|көздейді)\b"
+    r"|тыйым салады|көздейді|приведёт|приведет|привести|призведе|призвести|lead|leads|станет|стане)\b"
     r"|^\W*it\s+would\b", re.IGNORECASE | re.UNICODE)
 """A clause whose subject is the bill and whose verb says what it does ("The bill would ban …",
 «Законопроект запрещает …»), or "It would …" right after."""
@@ -55,6 +55,11 @@ _DESCRIBES_BILL_RE = re.compile(
 
 _THIS_BILL_RE = re.compile(rf"{THIS_BILL}|\bthe\s+(?:draft\s+)?(?:bill|law|act)\b",
                            re.IGNORECASE | re.UNICODE)
+_OPPOSES_IT_RE = re.compile(
+    rf"\b(?:{UNDO_WORDS}|отозвать|відкликати|withdraw)\s+(?:его|её|її|його|it|them|их|їх)\b",
+    re.IGNORECASE | re.UNICODE)
+"""A demand against a bill named by a pronoun ("We ask you to reject it", «просим не принимать
+его»): only the bill described just before is meant."""
 """An opposed bill named by pointing back ("repeal this law", "withdraw the Bill", «отменить
 этот закон»)."""
 _AUTHOR_VOICE_RE = AUTHOR_VOICE_RE
@@ -95,6 +100,15 @@ def read_opposed_bills(clauses: Sequence[Clause]) -> list[Clause]:
         described = False
         oppose = (not opposing and clause.kind != "norm" and _mentions_a_bill(clause.text)
                   and _OPPOSES_BILL_RE.search(clause.text))
+        if not oppose and clause.kind == "demand" and j > 0:
+            it = _OPPOSES_IT_RE.search(clause.text)
+            if it is not None and _AUTHOR_VOICE_RE.search(clause.text):
+                # "The bill would … . We ask you to reject it.": the descriptions just before
+                k = j - 1
+                while k >= 0 and out[k].kind != "demand" and _DESCRIBES_BILL_RE.match(out[k].text):
+                    out[k] = _as_described(out[k])
+                    k -= 1
+                continue
         if (oppose and (_AUTHOR_VOICE_RE.search(clause.text) or _opens_a_demand(clause, oppose))
                 and not NOT_BEFORE_RE.search(clause.text, max(0, oppose.start() - 25), oppose.start())
                 and not _PAST_RE.search(clause.text, oppose.start(), oppose.end() + 12)):

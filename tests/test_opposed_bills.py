@@ -18,6 +18,9 @@ AS_OF = "2025-01-01"
     "Просим не подписывать законопроект о семейных ценностях. Законопроект запрещает пропаганду "
     "ЛГБТ в СМИ и вводит штрафы.",
     "Просимо Президента накласти вето на закон. Цей закон забороняє пропаганду ЛГБТ.",
+    # the bill described first, then a demand against it by a pronoun
+    "Законопроект приведёт к закрытию доступа к сайтам. Мы просим не принимать его.",
+    "The bill would ban LGBT propaganda. We ask the Senate to reject it.",
     # the bill described first, then "withdraw the Bill"
     "The Bill makes it a criminal offence to publish false information online, punishable by "
     "five years imprisonment. We call on Parliament to withdraw the Bill.",
@@ -38,6 +41,8 @@ def test_the_described_bill_of_a_petition_against_it_restricts_nothing(text):
     "The bill would ban the so-called promotion of homosexuality and punish journalists.",
     "We support the bill. The bill would ban the promotion of homosexuality.",
     "Законопроект запрещает пропаганду ЛГБТ в СМИ и вводит штрафы.",
+    # a demand for it by a pronoun
+    "The bill would ban LGBT propaganda. We ask the Senate to adopt it.",
     # a demand that opens with something else is no opposition ("the ban on homosexuality
     # propaganda must be made stricter: repeal nothing")
     "Ужесточить закон о запрете пропаганды\n\nФедеральный закон № 135-ФЗ запрещает пропаганду "
