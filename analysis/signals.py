@@ -544,7 +544,7 @@ _OFFENDER_BEFORE_RE = re.compile(r"\b(?:who|whoever|кто|хто|які|кот�
                                  re.IGNORECASE | re.UNICODE)
 """The subject of an offence right before an opposition word: "anyone who criticises …",
 «тот, кто критикует …» (the criticism is what is punished, not the author's voice)."""
-_AUTHORS_WHO_RE = re.compile(r"\b(?:us|we|мы|ми|нас|нас,)\s+(?:\w+\s+)?$|\b(?:of us|из нас|з нас)\s+who\s+$",
+_AUTHORS_WHO_RE = re.compile(r"\b(?:us|we|мы|ми|нас)\s+(?:\w+\s+)?$|\b(?:of us|из нас|з нас)\s+who\s+$",
                              re.IGNORECASE | re.UNICODE)
 _INVESTIGATE_RE = re.compile(r"investigat|расследова|розслідува|releas", re.IGNORECASE)
 _THAT_RE = re.compile(r"\s*(?:тем|тим)?\s*,\s*(?:что|що)\b", re.IGNORECASE | re.UNICODE)
@@ -759,10 +759,12 @@ _KK_REPEAL_GAP_RE = re.compile(r"^\s*(?:\w*(?:атын|етін|йтын|йті�
 _PUNCT_RE = re.compile(r"[,;:.!?()]")
 """An opposition word governs words up to the next punctuation: "against violence, and for a
 ban on propaganda" opposes violence only."""
+_STRUCK_DOWN = r"struck down|strikes down|strike down|invalidated"
+"""A court undoing a law, reported in anyone's voice."""
 _SEND_BACK_RE = re.compile(
     rf"\b(?:{UNDO_WORDS}|abolish\w*|revok\w*|rescind\w*|отмен\w*|скасу\w*|вернуть|возвратить"
     r"|верните|return|send back|повернути|поверніть|отозвать|отзовите|withdraw|відкликати"
-    r"|struck down|strikes down|strike down|invalidated)\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?"
+    rf"|{_STRUCK_DOWN})\b(?:\s+(?:в|во|to|до)\s+(?:\w+\s+){0,2}?"
     r"(?:парламент\w*|мажилис\w*|сенат\w*|parliament|верховн\w* рад\w*))?", re.IGNORECASE | re.UNICODE)
 """Undoing or sending back a law described by a relative clause (:data:`_OPPOSED_BILL_RE`)."""
 THIS_BILL = (
@@ -775,7 +777,7 @@ _THIS_BILL_RE = re.compile(rf"\s+(?:the\s+(?:draft\s+)?(?:bill|law)\b|{THIS_BILL
 _LAW_ON_BEFORE_RE = re.compile(
     r"\b(?:закон\w*|законопроект\w*|законопроєкт\w*|bill|law|act)\s+(?:о|об|про|on|about)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE | re.UNICODE)
-_STRUCK_DOWN_RE = re.compile(r"\b(?:struck down|strikes down|strike down|invalidated)\b", re.IGNORECASE)
+_STRUCK_DOWN_RE = re.compile(rf"\b(?:{_STRUCK_DOWN})\b", re.IGNORECASE)
 _REPEAL_NOUNS = frozenset({"repeal", "abolition", "revocation", "lifting"})
 _PASSIVE_GAP_RE = re.compile(r"^\s*(?:(?:being|to|be|is|are|was|were|getting)\s+){0,2}$",
                              re.IGNORECASE)
@@ -1566,7 +1568,6 @@ is tested under art. 19; it is no status of a person under art. 26 (a political 
 "opposition", "activists" stay groups)."""
 _TO_INFORMATION_RE = re.compile(r"\s+(?:к|до)\s+(?:публичной\s+|публічної\s+)?(?:информации|інформації)\b"
                                 r"|\s+to\s+(?:public\s+)?information\b", re.IGNORECASE | re.UNICODE)
-_IN_PLACE_RE = re.compile(r"\b(?:in|into|at|from|inside|в|во|у|из|із|з)\s+$", re.IGNORECASE | re.UNICODE)
 _WORSHIP_PLACE_RE = re.compile(r"(?:mosque|synagogue|мечет|синагог|молельн|молитвенн|молитовн|мешіт)",
                                re.IGNORECASE | re.UNICODE)
 _LOCATED_IN_RE = re.compile(
@@ -1574,6 +1575,10 @@ _LOCATED_IN_RE = re.compile(
     re.IGNORECASE | re.UNICODE)
 """Before a place of worship, where something happens ("LGBT propaganda in schools and mosques"),
 not the worship restricted."""
+_PUT_IN_RE = re.compile(
+    r"\b(?:put|placed?|sent|send|committed|held|detained|locked|заключ\w*|помещ\w*|посад\w*"
+    r"|направ\w*|поміщ\w*|ув.язн\w*|тримати|содерж\w*)\b", re.IGNORECASE | re.UNICODE)
+"""Before "in prison", someone put there: a sentence, not the place where services are held."""
 _GRANT_VERB_RE = re.compile(
     r"^(?:согласовать|согласуйте|разрешить|разрешите|погодити|погодьте|дозволити|дозвольте"
     r"|approve|allow|permit|grant|келісу|рұқсат беру)\b", re.IGNORECASE | re.UNICODE)
@@ -1896,8 +1901,10 @@ def _parts(clause: Clause) -> _Parts:
     if "penalty" in by:
         # "religious services in prisons": a place, not a sentence
         by["penalty"] = [x for x in by["penalty"] if not (
-            x.concept == "imprisonment" and _IN_PLACE_RE.search(
-                clause.text, max(0, x.start - clause.start - 8), x.start - clause.start))]
+            x.concept == "imprisonment" and _LOCATED_IN_RE.search(
+                clause.text, max(0, x.start - clause.start - 60), x.start - clause.start)
+            and not _PUT_IN_RE.search(clause.text, max(0, x.start - clause.start - 40),
+                                      x.start - clause.start))]
     if "measure" in by and clause.kind == "demand":
         # «Просим согласовать проведение марша», "approve the rally": asking that permission be
         # given, not for a permission regime

@@ -867,3 +867,11 @@ def test_restricting_access_to_information_is_no_blocking():
                  "оснований для ограничения доступа к информации.", {"kind": "law"})
     assert 19 not in a.conflicts_iccpr
     assert 19 in _analyse("Заблокировать доступ к информации экстремистов.").conflicts_iccpr
+
+
+@pytest.mark.parametrize("text", [
+    "За пропаганду ЛГБТ виновные подлежат заключению в тюрьму.",
+    "Those who insult the president shall be put in jail.",
+])
+def test_put_in_prison_is_a_sentence_not_a_place(text):
+    assert 19 in _analyse(text).conflicts_iccpr
