@@ -157,8 +157,9 @@ reach the second («не согласовывает или запрещает»)
 
 _LIST_WORDS = frozenset({"или", "либо", "и", "чи", "або", "і", "й", "та"})
 _EXISTENTIAL = frozenset({"может", "могут", "може", "можуть"})
-"""«Не может быть привилегий или ограничений по признакам расы …» (Constitution of Ukraine,
-art. 24): a negation of there being any such thing reaches every item of the list after it;
+"""«Не може бути привілеїв чи обмежень за ознаками раси …» (Constitution of Ukraine, art. 24;
+in Russian «Не может быть привилегий или ограничений …»): a negation of there being any such
+thing reaches every item of the list after it;
 any other negation stops at the list (:data:`_DISJUNCTIONS`)."""
 
 
